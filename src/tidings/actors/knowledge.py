@@ -1,0 +1,132 @@
+"""Actor knowledge: countries, organisations, people in office by date, roles, collectives.
+
+All of it is versioned data in ``tidings/actors/data`` (sources and licences in each file's
+header). ``load_knowledge()`` reads it once per process into a surface-form index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from tidings.datafiles import iter_tsv, list_files
+
+_PKG = "tidings.actors.data"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing a surface form can refer to."""
+
+    kind: str  # country, adjective, capital, org, leader, role, collective
+    name: str
+    country: str | None
+    sector: str | None = None
+    wikidata: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    title: str | None = None
+    detail: str | None = None  # org kind, role kind, leader office
+
+    def in_office(self, when: dt.date | None) -> bool:
+        if when is None:
+            return True
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+def fold(text: str) -> str:
+    """Case-preserving ASCII fold: 'Erdoğan' -> 'Erdogan', 'Türkiye' -> 'Turkiye'."""
+    text = text.replace("’", "'").replace("ı", "i")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _date(text: str, *, end: bool = False) -> dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        year, month = parts
+        if end:
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(year, month, 1)
+    return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+@dataclass
+class Knowledge:
+    """Surface form -> entries. Names are matched case-sensitively (after folding accents);
+    roles and collectives in lower case."""
+
+    names: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    lower: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    countries: dict[str, Entry] = field(default_factory=dict)
+    max_tokens: int = 1
+
+    def add(self, surface: str, entry: Entry, *, lower: bool = False) -> None:
+        key = fold(surface).lower() if lower else fold(surface)
+        index = self.lower if lower else self.names
+        if entry not in index[key]:
+            index[key].append(entry)
+        self.max_tokens = max(self.max_tokens, len(key.replace("-", " - ").split()) + 1)
+
+    def lookup(self, surface: str) -> list[Entry]:
+        folded = fold(surface)
+        found = list(self.names.get(folded, ()))
+        if not found and folded.isupper() is False and folded[:1].isupper():
+            found = list(self.names.get(folded.title(), ())) if folded != folded.title() else []
+        return found + list(self.lower.get(folded.lower(), ()))
+
+    def country_name(self, code: str | None) -> str | None:
+        entry = self.countries.get(code or "")
+        return entry.name if entry else None
+
+
+@cache
+def load_knowledge() -> Knowledge:
+    kb = Knowledge()
+    for row in iter_tsv(_PKG, "countries.tsv", required=("iso3", "name")):
+        code, qid = row["iso3"], row.get("wikidata") or None
+        aliases = _split(row.get("aliases", ""))
+        # ISO names such as "Iran, Islamic Republic of" are labels; news says "Iran".
+        display = aliases[0] if "," in row["name"] and aliases else row["name"]
+        country = Entry("country", display, code, "GOV", qid)
+        kb.countries[code] = country
+        for surface in [row["name"], *aliases]:
+            kb.add(surface, country)
+        for surface in _split(row.get("adjectives", "")):
+            kb.add(surface, Entry("adjective", display, code, None, qid))
+        for surface in _split(row.get("capitals", "")):
+            kb.add(surface, Entry("capital", surface, code, "GOV", None))
+    for row in iter_tsv(_PKG, "organizations.tsv", required=("name", "country", "sector")):
+        org = Entry("org", row["name"], row["country"] or None, row["sector"] or None,
+                    row.get("wikidata") or None, detail=row.get("kind") or None)
+        for surface in [row["name"], *_split(row.get("aliases", ""))]:
+            kb.add(surface, org)
+    for name in list_files(f"{_PKG}.leaders", ".tsv"):
+        for row in iter_tsv(f"{_PKG}.leaders", name, required=("name", "country", "start")):
+            try:
+                start, end = _date(row["start"]), _date(row.get("end", ""), end=True)
+            except ValueError:
+                continue
+            leader = Entry("leader", row["name"], row["country"], "GOV", row.get("wikidata") or None,
+                           start, end, row.get("title") or None, row.get("office") or None)
+            for surface in [row["name"], *_split(row.get("aliases", ""))]:
+                kb.add(surface, leader)
+    for row in iter_tsv(_PKG, "roles.tsv", required=("term", "sector")):
+        kb.add(row["term"], Entry("role", row["term"], None, row["sector"] or None,
+                                  detail=row.get("kind") or None), lower=True)
+    for row in iter_tsv(_PKG, "collectives.tsv", required=("term", "country")):
+        kb.add(row["term"], Entry("collective", row["term"], row["country"] or None,
+                                  row.get("sector") or None), lower=True)
+    return kb

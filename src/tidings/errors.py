@@ -1,0 +1,47 @@
+"""One exception tree for Tidings. Every message starts with a stable code.
+
+    TidingsError                 E000  root: catch this to catch everything
+    ├── InputError               E1xx  an input could not be read or is not an article
+    │   └── DateError            E11x  a publication date that is not a real date
+    ├── ModelError               E2xx  the NLP pipeline or a shipped model is missing or broken
+    ├── DataError                E3xx  a packaged data file is malformed
+    ├── ConfigError              E4xx  a setting has a bad value
+    └── StageError               E5xx  a pipeline stage failed on an article (names both)
+"""
+
+from __future__ import annotations
+
+
+class TidingsError(Exception):
+    """Root of every error Tidings raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        self.code = code or type(self).code
+        self.message = message
+        super().__init__(f"{self.code} {message}")
+
+
+class InputError(TidingsError):
+    code = "E100"
+
+
+class DateError(InputError):
+    code = "E110"
+
+
+class ModelError(TidingsError):
+    code = "E200"
+
+
+class DataError(TidingsError):
+    code = "E300"
+
+
+class ConfigError(TidingsError):
+    code = "E400"
+
+
+class StageError(TidingsError):
+    code = "E500"

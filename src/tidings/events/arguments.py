@@ -1,0 +1,141 @@
+"""Who did it and to whom: the source and target phrases of a trigger, read off the parse.
+
+Handles active and passive voice ("was attacked by"), conjoined verbs sharing a subject
+("cut off trade ... and joined a case"), relative and participial clauses ("Hamas, which
+attacked", "a case launched by South Africa"), object control ("urged Israel to"), nominal
+triggers ("Russia's invasion of Ukraine", "talks between A and B", "the blockade of Qatar by
+Saudi Arabia") and light verbs with an event noun ("held talks with", "imposed sanctions on").
+Reported speech needs no special case: the speaker's verb is never the trigger's own subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_SUBJ = ("nsubj", "csubj")
+_TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "into", "from", "over", "upon",
+                 "for", "of", "in")
+_NOUN_TARGET_PREPS = ("of", "against", "on", "with", "into", "toward", "towards", "to", "at", "upon", "for",
+                      "from", "over", "in")
+_LIGHT_VERBS = {"hold", "launch", "conduct", "carry", "impose", "sign", "stage", "reach", "make", "issue",
+                "file", "take", "wage", "level", "lodge", "mount", "begin", "start", "announce", "order",
+                "give", "provide", "send", "offer", "deliver", "extend", "call", "join", "deploy", "declare",
+                "hold", "have", "resume", "continue", "pursue", "seek", "bring", "open", "use", "fire", "put",
+                "enter", "organize", "organise", "receive", "accept", "approve", "agree", "strike", "finalize",
+                "conclude", "unveil", "adopt", "pass", "slap", "pledge", "vow", "do", "reject", "suspend"}
+_OBJECT_CONTROL = {"urge", "ask", "call", "force", "press", "pressure", "order", "tell", "invite", "request",
+                   "encourage", "persuade", "push", "allow", "help", "warn", "compel", "advise"}
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    sources: tuple  # head tokens
+    targets: tuple
+    reciprocal: bool = False
+
+
+def _pobjs(prep) -> list:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def subject_of(verb, depth: int = 0):
+    if depth > 4:
+        return None
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = _pobjs(child)
+            if objs:
+                return objs[0]
+    head = verb.head
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in _OBJECT_CONTROL:
+        for child in head.children:
+            if child.dep_ == "dobj":
+                return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
+    return None
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _prep_objects(token, preps) -> list:
+    found = []
+    for name in preps:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == name:
+                found.extend(_pobjs(child))
+    return found
+
+
+def verb_arguments(verb, *, event_noun=None) -> Arguments:
+    sources: list = []
+    targets: list = []
+    if _passive(verb):
+        targets += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        for child in verb.children:
+            if child.dep_ == "agent":
+                sources += _pobjs(child)
+        if not targets and verb.dep_ == "acl":
+            targets.append(verb.head)  # "a case launched by South Africa": the noun is the patient
+    else:
+        subject = subject_of(verb)
+        if subject is not None:
+            sources.append(subject)
+        if verb.dep_ == "acl" and not sources:
+            sources.append(verb.head)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    nominal = event_noun is not None
+    for obj in objects:
+        if nominal and obj is event_noun:
+            targets += _prep_objects(obj, _NOUN_TARGET_PREPS)
+        elif not _passive(verb):
+            targets.append(obj)
+    targets += _prep_objects(verb, _TARGET_PREPS)
+    return Arguments(tuple(sources), tuple(dict.fromkeys(targets)))
+
+
+def noun_arguments(noun) -> Arguments:
+    sources: list = []
+    targets: list = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            sources.append(child)
+        elif child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+            sources.append(child)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            sources += _pobjs(child)
+        elif child.dep_ == "acl":
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    sources += _pobjs(grand)
+    between = _prep_objects(noun, ("between", "among"))
+    if between:
+        return Arguments(tuple(between), (), reciprocal=True)
+    targets += _prep_objects(noun, _NOUN_TARGET_PREPS)
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        outer = verb_arguments(head, event_noun=noun)
+        if not sources:
+            sources = list(outer.sources)
+        if not targets:
+            targets = [t for t in outer.targets if t is not noun]
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not sources:
+        outer = verb_arguments(head.head)
+        sources = list(outer.sources)
+    elif noun.dep_ in ("nsubj", "nsubjpass") and not targets:
+        targets += _prep_objects(head, ("with", "against", "on", "in"))
+    return Arguments(tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(targets)))
+
+
+def arguments(trigger) -> Arguments:
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return noun_arguments(trigger)
+    return verb_arguments(trigger)

@@ -1,0 +1,343 @@
+"""The event coder: from a parsed article to events.
+
+For each sentence the classifier gives a probability for every PLOVER type and the lexicon
+gives the triggers found on the parse; a type is chosen from both, its trigger located, its
+arguments read off the parse and resolved to actors, and its date, place, casualty figures
+and status attached. Further events in the same sentence ("cut off trade with Israel and
+joined a case against it") need their own specific trigger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from tidings.actors.knowledge import Knowledge
+from tidings.actors.resolver import ActorResolver, ArticleMemory, Mention, element_tokens, find_mentions
+from tidings.attributes.numbers import fatalities, injured
+from tidings.attributes.place import Gazetteer
+from tidings.attributes.time import resolve_date
+from tidings.events.arguments import arguments
+from tidings.events.classifier import EventClassifier
+from tidings.events.codebook import DEFAULT_CAMEO, Codebook
+from tidings.events.features import predicate, sentence_features
+from tidings.events.triggers import Lexicon, Match
+from tidings.events.status import event_status
+from tidings.types import Actor, Article, Count, Event, Evidence, Place, When
+
+_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "around", "within"}
+_VIOLENT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+_RECIPROCAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.'\- ]{2,30})?\s*(?:\((?:AP|AFP|Reuters|AA|UPI|dpa|Xinhua)\))?\s*[-\u2013\u2014]+\s")
+
+
+@dataclass(frozen=True, slots=True)
+class CoderSettings:
+    """Decision weights, tuned on the development data (see README, 'Accuracy')."""
+
+    lexicon_weight: float = 0.35
+    min_score: float = 0.30
+    none_margin: float = 0.0
+    secondary_min_probability: float = 0.10
+    min_tokens: int = 4
+
+
+@dataclass
+class _SentenceState:
+    mentions: list[Mention]
+    context: set[str]
+    dates: list[tuple[object, When]] = field(default_factory=list)
+
+
+class EventCoder:
+    def __init__(self, *, knowledge: Knowledge, lexicon: Lexicon, codebook: Codebook,
+                 classifier: EventClassifier | None, gazetteer: Gazetteer | None,
+                 version: str, settings: CoderSettings = CoderSettings()) -> None:
+        self.knowledge = knowledge
+        self.lexicon = lexicon
+        self.codebook = codebook
+        self.classifier = classifier
+        self.gazetteer = gazetteer
+        self.resolver = ActorResolver(knowledge)
+        self.version = version
+        self.settings = settings
+
+    # ------------------------------------------------------------------ per article
+    def code(self, article: Article, doc) -> list[Event]:
+        sents = [s for s in doc.sents if sum(1 for t in s if t.is_alpha) >= self.settings.min_tokens]
+        features = [sentence_features(s, self.lexicon) for s in sents]
+        probabilities = self.classifier.predict(features) if self.classifier else [{} for _ in sents]
+        memory = ArticleMemory()
+        mentions = find_mentions(doc, self.knowledge, 0, len(doc))
+        dateline = self._dateline(article.text)
+        lede_date: When | None = None
+        previous_date: When | None = None
+        events: list[Event] = []
+        sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
+        for sent, probs in zip(sents, probabilities):
+            state = self._sentence_state(sent, mentions, article.date, memory)
+            explicit = [w for _, w in state.dates]
+            for draft in self._choose(sent, probs):
+                event = self._build(article, sent, sentence_index[sent.start], draft, state, memory,
+                                    lede_date=lede_date, previous_date=previous_date, dateline=dateline)
+                if event is not None:
+                    events.append(event)
+            if explicit:
+                previous_date = explicit[0]
+                if lede_date is None and sentence_index[sent.start] <= 2 and article.date:
+                    if explicit[0].value[:4] >= str(article.date.year - 0):
+                        lede_date = explicit[0]
+            else:
+                previous_date = None
+        return _unique(events)
+
+    # ------------------------------------------------------------------ choosing events
+    def _choose(self, sent, probs: dict[str, float]) -> list[tuple[str, Match | None, float]]:
+        s = self.settings
+        matches = self.lexicon.matches(sent)
+        pred = predicate(sent)
+        prominence: dict[str, tuple[float, Match]] = {}
+        for match in matches:
+            weight = 1.0 if _near(match.token, pred) else 0.5
+            if match.specific:
+                weight += 0.25
+            best = prominence.get(match.trigger.type)
+            if best is None or weight > best[0]:
+                prominence[match.trigger.type] = (weight, match)
+        scores: dict[str, float] = {}
+        for type_ in set(probs) | set(prominence):
+            if type_ == "NONE":
+                continue
+            scores[type_] = probs.get(type_, 0.0) + s.lexicon_weight * prominence.get(type_, (0.0, None))[0]
+        if not scores:
+            return []
+        primary = max(scores, key=scores.get)
+        none = probs.get("NONE", 0.0)
+        if scores[primary] < s.min_score or (primary not in prominence and none > scores[primary] + s.none_margin):
+            return []
+        chosen = [(primary, prominence.get(primary, (0, None))[1], scores[primary])]
+        used = {chosen[0][1].token.i} if chosen[0][1] else set()
+        for match in matches:
+            type_ = match.trigger.type
+            if type_ == primary or match.token.i in used or not match.specific and match.token.pos_ != "VERB":
+                continue
+            if probs and probs.get(type_, 0.0) < s.secondary_min_probability:
+                continue
+            if match.token.pos_ == "VERB" and not _own_clause(match.token, chosen):
+                continue
+            chosen.append((type_, match, scores.get(type_, 0.0)))
+            used.add(match.token.i)
+        return chosen
+
+    # ------------------------------------------------------------------ building one event
+    def _build(self, article: Article, sent, sent_no: int, draft, state: _SentenceState,
+               memory: ArticleMemory, *, lede_date, previous_date, dateline) -> Event | None:
+        type_, match, score = draft
+        if match is not None:
+            trigger, cameo, mode = match.token, match.trigger.cameo, match.trigger.mode
+        else:
+            trigger = _trigger_token(sent)
+            cameo = DEFAULT_CAMEO[type_]
+            mapping = self.codebook.mapping(cameo)
+            mode = mapping.mode if mapping else None
+        mapping = self.codebook.mapping(cameo)
+        args = arguments(trigger)
+        sources = self._actors(args.sources, state, memory, article.date)
+        targets = self._actors(args.targets, state, memory, article.date)
+        sources, targets = _dedupe_roles(sources, targets)
+        if type_ in _RECIPROCAL and not targets and len(sources) < 2:
+            pass
+        when = self._date(trigger, state, article.date)
+        status = event_status(trigger, when=when, pub=article.date, own_type=type_)
+        if when is None and status == "current":
+            when = previous_date or lede_date
+            if when is not None:
+                when = When(when.value, when.precision, None)
+        if when is not None and article.date is not None and status in ("current", "historical"):
+            if when.value > article.date.isoformat()[: len(when.value)]:
+                status = "future"
+        location = self._location(trigger, sent, state, sources + targets, dateline if sent_no <= 1 else None)
+        text = sent.text.rstrip()
+        killed = fatalities(text) if type_ in _VIOLENT else None
+        hurt = injured(text) if type_ in _VIOLENT else None
+        confidence = self._confidence(score, sources, targets, match)
+        evidence = Evidence(sent_no, sent.start_char, sent.start_char + len(text), text,
+                            trigger.text, trigger.idx, trigger.idx + len(trigger.text))
+        key = f"{article.id}|{sent.start_char}|{trigger.idx}|{type_}|{cameo}"
+        return Event(
+            id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:20],
+            article_id=article.id,
+            type=type_,
+            mode=mode,
+            cameo=cameo,
+            cameo_name=self.codebook.names.get(cameo),
+            quad_class=self.codebook.quad_class(cameo),
+            goldstein=self.codebook.goldstein_of(cameo),
+            plover_score=self.codebook.plover_score(type_, mode),
+            status=status,
+            source=tuple(sources),
+            target=tuple(targets),
+            date=when,
+            location=location,
+            fatalities=killed,
+            injured=hurt,
+            evidence=evidence,
+            confidence=confidence,
+            context=tuple(mapping.context) if mapping else (),
+            coder_version=self.version,
+        )
+
+    def _sentence_state(self, sent, mentions, pub, memory) -> _SentenceState:
+        inside = [m for m in mentions if sent.start <= m.start < sent.end]
+        context: set[str] = set()
+        for m in inside:
+            for entry in m.entries:
+                if entry.kind in ("country", "capital", "adjective") and entry.country:
+                    context.add(entry.country)
+                if entry.kind == "leader" and entry.in_office(pub):
+                    memory.remember(Actor(m.text, entry.name, entry.country, "GOV", entry.wikidata),
+                                    title=(entry.title or "").lower() or None)
+        state = _SentenceState(inside, context)
+        for ent in sent.ents:
+            if ent.label_ == "DATE":
+                phrase = ent.text
+                before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                if before in ("since", "in", "on", "by", "until"):
+                    phrase = f"{before} {phrase}"
+                when = resolve_date(phrase, pub)
+                if when is not None:
+                    state.dates.append((ent, when))
+        return state
+
+    def _actors(self, heads, state, memory, pub) -> list[Actor]:
+        found: list[Actor] = []
+        for head in heads:
+            actors = self.resolver.resolve_phrase(head, mentions=state.mentions, when=pub, memory=memory,
+                                                  context=state.context)
+            for actor in actors:
+                if actor not in found:
+                    found.append(actor)
+            if any(a.country for a in actors):
+                break
+        return found
+
+    def _date(self, trigger, state: _SentenceState, pub: dt.date | None) -> When | None:
+        best: tuple[int, When] | None = None
+        for ent, when in state.dates:
+            owner = _event_owner(ent.root, self.lexicon)
+            if owner is None:
+                continue
+            distance = 0 if owner is trigger or owner is trigger.head or trigger.head is owner else 1
+            if owner is not trigger and owner not in (trigger.head,) and trigger not in owner.subtree:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, when)
+        if best is None:
+            return None
+        when = best[1]
+        return when
+
+    def _location(self, trigger, sent, state, actors, dateline: str | None) -> Place | None:
+        if self.gazetteer is None:
+            return None
+        actor_spans = [(a.start, a.end) for a in actors if a.start is not None]
+        clause = {trigger, trigger.head} | set(trigger.children)
+        candidates: list[tuple[int, Place]] = []
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            if any(s <= ent.start_char < e for s, e in actor_spans) and not _in_loc_prep(ent.root):
+                continue
+            prep = _governing_prep(ent.root)
+            if prep is None or prep.lower_ not in _LOC_PREPS:
+                continue
+            place = self.gazetteer.resolve(ent.text, context=frozenset(state.context), start=ent.start_char,
+                                           end=ent.end_char)
+            if place is None:
+                continue
+            attached = prep.head in clause or prep.head is trigger or trigger in prep.head.subtree
+            rank = (0 if attached else 2) + {"city": 0, "admin1": 1, "country": 2}.get(place.precision, 2) * 0.5
+            candidates.append((rank, place))
+        if not candidates and dateline:
+            place = self.gazetteer.resolve(dateline, context=frozenset(state.context))
+            if place is not None:
+                candidates.append((5, place))
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: c[0])[1]
+
+    @staticmethod
+    def _confidence(score: float, sources, targets, match) -> float:
+        value = 0.45 * min(1.0, score)
+        value += 0.2 if any(a.country for a in sources) else 0.05 if sources else 0.0
+        value += 0.15 if any(a.country for a in targets) else 0.05 if targets else 0.0
+        value += 0.2 if match is not None and match.specific else 0.1 if match is not None else 0.0
+        return round(min(1.0, value), 3)
+
+    @staticmethod
+    def _dateline(text: str) -> str | None:
+        m = _DATELINE.match(text[:120])
+        return m.group(1).strip().title() if m else None
+
+
+def _near(token, pred) -> bool:
+    if token is pred:
+        return True
+    if token.head is pred and token.dep_ in ("dobj", "conj", "xcomp", "nsubjpass", "attr", "ccomp"):
+        return True
+    return token.dep_ == "conj" and token.head.head is pred
+
+
+def _own_clause(token, chosen) -> bool:
+    for _, match, _ in chosen:
+        if match is None:
+            continue
+        if token is match.token.head or match.token is token.head and token.dep_ != "conj":
+            return False
+    return token.dep_ in ("conj", "ROOT", "ccomp", "advcl", "relcl", "acl") or token.head.pos_ != "VERB"
+
+
+def _trigger_token(sent):
+    pred = predicate(sent)
+    return pred
+
+
+def _event_owner(token, lexicon: Lexicon):
+    """The verb or event noun a date phrase belongs to."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+        if ancestor.pos_ == "NOUN" and lexicon.match(ancestor) is not None:
+            return ancestor
+    return None
+
+
+def _governing_prep(token):
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep":
+            return ancestor
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _in_loc_prep(token) -> bool:
+    prep = _governing_prep(token)
+    return prep is not None and prep.lower_ in _LOC_PREPS
+
+
+def _dedupe_roles(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    spans = {(a.start, a.end) for a in sources}
+    return sources, [t for t in targets if (t.start, t.end) not in spans]
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen: set[str] = set()
+    out = []
+    for event in events:
+        if event.id not in seen:
+            seen.add(event.id)
+            out.append(event)
+    return out

@@ -1,0 +1,141 @@
+"""Readers: a path (``.txt``, ``.jsonl``, ``-`` for stdin) -> articles, or one error per bad
+input or line, each naming where it came from. Nothing here raises for bad content: callers
+get ``InputError`` items in the stream and go on with the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from tidings.errors import DateError, InputError
+from tidings.ingest.identity import article_id, normalize_text
+from tidings.types import Article
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def parse_date(value: object, *, where: str) -> dt.date | None:
+    """A publication date from 'YYYY-MM-DD' (or a full ISO timestamp); None stays None."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise DateError(f"{where}: date must be a string like 2024-12-17, not {type(value).__name__}",
+                        code="E111")
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise DateError(f"{where}: {value!r} is not a valid date (expected YYYY-MM-DD)", code="E112") from None
+
+
+def _decode(data: bytes, where: str) -> str:
+    if not data.strip():
+        raise InputError(f"{where}: empty input, nothing to code", code="E101")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{where}: binary data, not text", code="E102")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not UTF-8 text (invalid byte at offset {exc.start}); convert it, "
+                         "e.g. with iconv -f latin1 -t utf-8", code="E103") from None
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > 0.05 * min(len(text), 8192):
+        raise InputError(f"{where}: binary data, not text", code="E102")
+    return text
+
+
+def _article(text: str, *, where: str, id_: object = None, date: dt.date | None = None,
+             title: object = None, url: object = None, source: object = None) -> Article:
+    text = normalize_text(text)
+    if not text:
+        raise InputError(f"{where}: blank text, nothing to code", code="E104")
+    def opt(value: object, name: str) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, (str, int)):
+            raise InputError(f"{where}: field {name!r} must be a string", code="E108")
+        return str(value)
+    return Article(opt(id_, "id") or article_id(text), text, date, opt(title, "title"), opt(url, "url"),
+                   opt(source, "source"))
+
+
+def read_text(data: bytes, *, where: str, date: dt.date | None) -> Article:
+    return _article(_decode(data, where), where=where, date=date)
+
+
+def read_jsonl(lines: IO[bytes], *, where: str, default_date: dt.date | None = None
+               ) -> Iterator[Article | InputError]:
+    seen_any = False
+    for number, raw in enumerate(lines, start=1):
+        at = f"{where}:{number}"
+        if not raw.strip():
+            continue
+        seen_any = True
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield InputError(f"{at}: not UTF-8 text", code="E103")
+            continue
+        except json.JSONDecodeError as exc:
+            yield InputError(f"{at}: malformed JSON ({exc.msg} at column {exc.colno})", code="E105")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(f"{at}: expected a JSON object with a 'text' field", code="E106")
+            continue
+        text = record.get("text")
+        if not isinstance(text, str):
+            yield InputError(f"{at}: missing or non-string 'text' field", code="E107")
+            continue
+        try:
+            date = parse_date(record.get("date"), where=at) if record.get("date") is not None else default_date
+            yield _article(text, where=at, id_=record.get("id"), date=date, title=record.get("title"),
+                           url=record.get("url"), source=record.get("source"))
+        except InputError as exc:
+            yield exc
+    if not seen_any:
+        yield InputError(f"{where}: empty input, nothing to code", code="E101")
+
+
+def read_path(path: str, *, date: dt.date | None = None, stdin: IO[bytes] | None = None
+              ) -> Iterator[Article | InputError]:
+    """Articles from one path. ``date`` is the publication date for plain text (and the
+    default for JSONL records without one)."""
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(MAX_BYTES + 1)
+        if data.lstrip()[:1] == b"{":
+            import io
+
+            yield from read_jsonl(io.BytesIO(data), where="<stdin>", default_date=date)
+            return
+        try:
+            yield read_text(data, where="<stdin>", date=date)
+        except InputError as exc:
+            yield exc
+        return
+    p = Path(path)
+    if not p.exists():
+        yield InputError(f"{path}: no such file", code="E109")
+        return
+    if p.is_dir():
+        yield InputError(f"{path}: is a folder; give the files inside it", code="E109")
+        return
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            yield InputError(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit", code="E114")
+            return
+        if p.suffix.lower() in (".jsonl", ".ndjson"):
+            with p.open("rb") as handle:
+                yield from read_jsonl(handle, where=path, default_date=date)
+            return
+        yield read_text(p.read_bytes(), where=path, date=date)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(f"{path}: cannot be read ({exc.strerror})", code="E109")

@@ -1,0 +1,38 @@
+import pytest
+
+
+@pytest.fixture(scope="module")
+def gazetteer(pipeline):
+    return pipeline.coder.gazetteer
+
+
+@pytest.mark.parametrize("name,country,precision", [
+    ("Ankara", "TUR", "city"),
+    ("Doha", "QAT", "city"),
+    ("Gaza", "PSE", "country"),
+    ("Türkiye", "TUR", "country"),
+    ("Turkey", "TUR", "country"),
+    ("Kyiv", "UKR", "city"),
+    ("Texas", "USA", "admin1"),
+])
+def test_resolves(gazetteer, name, country, precision):
+    place = gazetteer.resolve(name)
+    assert place is not None
+    assert place.country == country
+    assert place.precision == precision
+    assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180
+
+
+def test_context_breaks_ties(gazetteer):
+    assert gazetteer.resolve("Paris").country == "FRA"
+    assert gazetteer.resolve("Hamilton", context=frozenset({"CAN"})).country == "CAN"
+
+
+def test_unknown_is_none(gazetteer):
+    assert gazetteer.resolve("Qwertyuiopville") is None
+
+
+def test_distance():
+    from tidings.attributes.place import haversine_km
+
+    assert 340 < haversine_km(48.8566, 2.3522, 51.5074, -0.1278) < 350

@@ -1,0 +1,77 @@
+"""The command line as a user meets it: exit codes, one-line errors, no tracebacks."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args, stdin: bytes | None = None):
+    proc = subprocess.run([sys.executable, "-m", "tidings", *args], input=stdin, capture_output=True, timeout=300)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def article(tmp_path_factory):
+    p = tmp_path_factory.mktemp("in") / "story.txt"
+    p.write_text("Turkish President Recep Tayyip Erdogan hosted Qatari Emir Sheikh Tamim bin Hamad Al Thani "
+                 "in Ankara on Tuesday.\n\nTürkiye cut off trade with Israel in April.\n", encoding="utf-8")
+    return p
+
+
+def test_code_jsonl(article):
+    rc, out, err = run("code", str(article), "--date", "2024-12-17", "--format", "jsonl")
+    assert rc == 0, err
+    events = [json.loads(line) for line in out.splitlines()]
+    assert {e["type"] for e in events} >= {"CONSULT", "SANCTION"}
+
+
+def test_code_table_and_summary(article):
+    rc, out, err = run("code", str(article), "--date", "2024-12-17", "--format", "table")
+    assert rc == 0, err
+    assert "CONSULT" in out and "events from 1 articles" in out
+
+
+def test_stdin(article):
+    rc, out, _ = run("code", "-", "--date", "2024-12-17", "--format", "json", stdin=article.read_bytes())
+    assert rc == 0
+    assert isinstance(json.loads(out), list)
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\xff\x00\x13binary", b"Caf\xe9 au lait, disse o ministro."])
+def test_bad_input_alone_exits_2(tmp_path, content):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    rc, out, err = run("code", str(p), "--format", "jsonl")
+    assert rc == 2
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1 and str(p) in err
+
+
+def test_bad_input_with_good_input_exits_1(tmp_path, article):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(b"")
+    rc, out, err = run("code", str(p), str(article), "--date", "2024-12-17", "--format", "jsonl")
+    assert rc == 1
+    assert out.strip(), "the good input is still coded"
+    assert "Traceback" not in err and str(p) in err
+
+
+def test_invalid_date_flag(article):
+    rc, _, err = run("code", str(article), "--date", "2024-02-30")
+    assert rc == 2 and "--date" in err and "Traceback" not in err
+
+
+def test_malformed_jsonl_lines_are_named(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"id": "ok", "text": "Police arrested 20 protesters in Tbilisi on Monday.", "date": "2024-12-02"}\n'
+                 '{"id": "broken", "text": \n', encoding="utf-8")
+    rc, out, err = run("code", str(p), "--format", "jsonl")
+    assert rc == 1
+    assert f"{p}:2" in err and "Traceback" not in err
+
+
+def test_no_command_prints_help():
+    rc, out, _ = run()
+    assert rc == 2 and "code" in out
