@@ -31,6 +31,8 @@ from tidings.types import PLOVER_TYPES  # noqa: E402
 DATA = ROOT / "training" / "events"
 OUT = ROOT / "src" / "tidings" / "events" / "models" / MODEL_FILE
 C = 4.0
+CROSSWALK_WINS = {"116", "163", "1631", "1632"}
+FUTURE_AS_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 
 
 def load_examples() -> list[tuple[str, str]]:
@@ -45,9 +47,16 @@ def load_examples() -> list[tuple[str, str]]:
             mapping = codebook.mapping(cameo) if cameo else None
             label = mapping.type if mapping else "NONE"
             # Files written to the PLOVER manual's own lines (manual_*.jsonl) may differ from the
-            # crosswalk on purpose (e.g. announced meetings are AGREE); their 'type' wins.
-            if record.get("type") in PLOVER_TYPES or record.get("type") == "NONE":
+            # crosswalk on purpose (e.g. announced meetings are AGREE); their 'type' wins, except
+            # for the codes where PLOVER-coded news follows the crosswalk (convictions are ACCUSE,
+            # imposed sanctions and embargoes COERCE).
+            if record.get("type") == "NONE":
+                label = "NONE"
+            elif record.get("type") in PLOVER_TYPES and cameo not in CROSSWALK_WINS:
                 label = record["type"]
+            # PLOVER manual, AGREE: an announced meeting, visit, signing or aid is an intent.
+            if record.get("status") == "future" and label in FUTURE_AS_AGREE:
+                label = "AGREE"
             examples.append((record["text"], label))
     return examples
 

@@ -22,6 +22,9 @@ _PERSON_ROLES = {"president", "prime minister", "premier", "emir", "king", "quee
                  "crown prince", "leader", "head of state", "supreme leader", "pope"}
 _PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"}
 _GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+_PAIR_NOUNS = {"country": False, "nation": False, "state": False, "government": False, "side": False,
+               "neighbour": False, "neighbor": False, "ally": False, "leader": True, "president": True,
+               "minister": True, "head": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +40,14 @@ class ArticleMemory:
     """What an article has said so far: actors in order, to resolve 'the president', 'he', 'it'."""
 
     actors: list[Actor] = field(default_factory=list)
+    persons: set[int] = field(default_factory=set)  # indices into actors
     titles: dict[str, Actor] = field(default_factory=dict)
     countries: Counter = field(default_factory=Counter)
 
-    def remember(self, actor: Actor, *, title: str | None = None) -> None:
+    def remember(self, actor: Actor, *, title: str | None = None, person: bool = False) -> None:
         if actor.country or actor.name:
+            if person:
+                self.persons.add(len(self.actors))
             self.actors.append(actor)
         if actor.country and len(actor.country) == 3:
             self.countries[actor.country] += 1
@@ -56,23 +62,31 @@ class ArticleMemory:
 
     def by_name(self, name: str) -> Actor | None:
         words = {w for w in fold(name).lower().split() if len(w) > 2}
-        for actor in reversed(self.actors):
+        for i in sorted(self.persons, reverse=True):
+            actor = self.actors[i]
             if actor.name and words & set(fold(actor.name).lower().split()):
                 return actor
         return None
 
-    def last(self, *, person: bool) -> Actor | None:
-        for actor in reversed(self.actors):
-            is_person = actor.sector == "GOV" and actor.name and actor.wikidata is not None and actor.name != actor.country
-            if person and (is_person or (actor.name and " " in actor.name and actor.country and actor.sector == "GOV")):
-                return actor
-            if not person and actor.country and (actor.name is None or actor.name == self._country_name(actor)):
-                return actor
-        return None
+    def last_pair(self, *, person: bool) -> list[Actor]:
+        """The two most recent distinct parties: 'the two leaders', 'the two countries'."""
+        found: list[Actor] = []
+        for i in range(len(self.actors) - 1, -1, -1):
+            actor = self.actors[i]
+            if not actor.country or any(a.country == actor.country for a in found):
+                continue
+            if person and i not in self.persons:
+                continue
+            found.append(actor)
+            if len(found) == 2:
+                return list(reversed(found))
+        return []
 
-    @staticmethod
-    def _country_name(actor: Actor) -> str | None:
-        return actor.name
+    def last(self, *, person: bool) -> Actor | None:
+        for i in range(len(self.actors) - 1, -1, -1):
+            if (i in self.persons) == person and self.actors[i].country:
+                return self.actors[i]
+        return None
 
 
 def find_mentions(doc, knowledge: Knowledge, start: int, end: int) -> list[Mention]:
@@ -149,6 +163,12 @@ class ActorResolver:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
 
+    @staticmethod
+    def text_actor(head) -> Actor:
+        """An argument no knowledge covers: its words and offsets, nothing resolved."""
+        start, end = phrase_span(element_tokens(head))
+        return Actor(head.doc.text[start:end], None, None, None, None, start, end)
+
     def _leader(self, entries: tuple[Entry, ...], when: dt.date | None, context: set[str]) -> Entry | None:
         leaders = [e for e in entries if e.kind == "leader"]
         if not leaders:
@@ -172,6 +192,15 @@ class ActorResolver:
 
     def _resolve_element(self, head, mentions, when, memory, context) -> list[Actor]:
         tokens = element_tokens(head)
+        if head.lemma_.lower() in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in head.children):
+            start, end = phrase_span(tokens)
+            pair = memory.last_pair(person=_PAIR_NOUNS[head.lemma_.lower()])
+            if pair:
+                text = head.doc.text[start:end]
+                if _PAIR_NOUNS[head.lemma_.lower()]:
+                    return [Actor(text, a.name, a.country, a.sector, a.wikidata, start, end) for a in pair]
+                return [Actor(text, self.knowledge.country_name(a.country) or a.country, a.country, "GOV", None,
+                              start, end) for a in pair]
         indices = {t.i for t in tokens}
         start, end = phrase_span(tokens)
         doc = head.doc
@@ -199,7 +228,7 @@ class ActorResolver:
         out: list[Actor] = []
         for m, entry in leaders:
             out.append(Actor(text, entry.name, entry.country, entry.sector, entry.wikidata, start, end))
-            memory.remember(out[-1], title=(entry.title or "").lower() or None)
+            memory.remember(out[-1], title=(entry.title or "").lower() or None, person=True)
         for m, entry in orgs:
             sector = entry.sector or (role.sector if role else None)
             out.append(Actor(text, entry.name, entry.country, sector, entry.wikidata, start, end))
@@ -215,6 +244,8 @@ class ActorResolver:
                     sector = role.sector
                 elif kinds & {"country", "capital"}:
                     sector = "GOV"
+                elif head.lemma_.lower() in ("capital", "leadership"):
+                    sector = "GOV"  # 'the Turkish capital' stands for its government
                 elif head_is_country and head.tag_ in ("NNS", "NNPS"):
                     sector = "CVL"  # 'Palestinians': the people
                 else:
@@ -222,17 +253,22 @@ class ActorResolver:
                 name = person_name or self.knowledge.country_name(code)
                 actor = Actor(text, name, code, sector, None, start, end)
                 out.append(actor)
-                memory.remember(actor, title=role.name if role and role.name in _PERSON_ROLES and person_name else None)
+                memory.remember(actor, title=role.name if role and role.name in _PERSON_ROLES and person_name else None,
+                                person=bool(person_name) or (role is not None and role.detail == "person"))
             return out
         if collectives:
             entry = collectives[0][1]
             return [Actor(text, entry.name, entry.country, entry.sector, None, start, end)]
+        if person_name is None and head.pos_ == "PROPN":
+            known = memory.by_name(head.text)
+            if known is not None:
+                return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
         if person_name:
             known = memory.by_name(person_name)
             if known is not None:
                 return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
             actor = Actor(text, person_name, None, role.sector if role else None, None, start, end)
-            memory.remember(actor)
+            memory.remember(actor, person=True)
             return [actor]
         if role is not None:
             if role.name in _PERSON_ROLES or role.detail == "person" and role.name in memory.titles:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 _SUBJ = ("nsubj", "csubj")
 _TARGET_PREPS = ("with", "against", "on", "to", "toward", "towards", "at", "into", "from", "over", "upon",
-                 "for", "of", "in")
+                 "for", "of")
 _NOUN_TARGET_PREPS = ("of", "against", "on", "with", "into", "toward", "towards", "to", "at", "upon", "for",
                       "from", "over", "in")
 _LIGHT_VERBS = {"hold", "launch", "conduct", "carry", "impose", "sign", "stage", "reach", "make", "issue",
@@ -38,11 +38,20 @@ def _pobjs(prep) -> list:
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
 
+_PRONOUNS = {"it", "they", "he", "she", "we"}
+_REPORTING = {"say", "tell", "state", "add", "announce", "claim", "confirm", "report", "insist", "note", "write"}
+
+
 def subject_of(verb, depth: int = 0):
     if depth > 4:
         return None
     for child in verb.children:
         if child.dep_ in _SUBJ:
+            # "Russia said it had expelled ...": the pronoun is the speaker
+            if child.lower_ in _PRONOUNS and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING:
+                speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                if speaker is not None and speaker.lower_ not in _PRONOUNS:
+                    return speaker
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -70,7 +79,8 @@ def _prep_objects(token, preps) -> list:
     for name in preps:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == name:
-                found.extend(_pobjs(child))
+                # "at the summit", "at the Presidential Complex": a place, not a recipient
+                found.extend(o for o in _pobjs(child) if not (name == "at" and o.ent_type_ in ("FAC", "LOC", "EVENT")))
     return found
 
 
@@ -97,6 +107,8 @@ def verb_arguments(verb, *, event_noun=None) -> Arguments:
             targets += _prep_objects(obj, _NOUN_TARGET_PREPS)
         elif not _passive(verb):
             targets.append(obj)
+            # "cut off trade with Israel": the recipient hangs off the object
+            targets += _prep_objects(obj, ("with", "against", "on", "to", "toward", "towards", "from"))
     targets += _prep_objects(verb, _TARGET_PREPS)
     return Arguments(tuple(sources), tuple(dict.fromkeys(targets)))
 

@@ -21,7 +21,7 @@ class EventClassifier:
         self.fact_vectorizer = bundle["fact_vectorizer"]
         self.model = bundle["model"]
         self.version = bundle.get("version", "unknown")
-        self.labels: list[str] = list(self.model.classes_)
+        self.labels: list[str] = [str(c) for c in self.model.classes_]
 
     def predict(self, features: list) -> list[dict[str, float]]:
         from scipy.sparse import hstack

@@ -27,10 +27,17 @@ from tidings.events.triggers import Lexicon, Match
 from tidings.events.status import event_status
 from tidings.types import Actor, Article, Count, Event, Evidence, Place, When
 
-_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "around", "within"}
+_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "around", "within", "through",
+              "off", "over"}
+_MOVE_PREPS = {"to", "into", "toward", "towards"}
+_MOVE_TYPES = {"MOBILIZE", "ASSAULT", "CONSULT", "AID", "COERCE"}
+_PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "area", "outskirts", "suburb", "capital",
+                "state", "county", "governorate", "border", "borders", "headquarters", "port", "camp", "neighbourhood",
+                "neighborhood", "centre", "center", "part", "parts", "south", "north", "east", "west", "heart",
+                "streets", "street", "square", "zone", "coast", "island", "valley", "enclave", "territory"}
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 _RECIPROCAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
-_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.'\- ]{2,30})?\s*(?:\((?:AP|AFP|Reuters|AA|UPI|dpa|Xinhua)\))?\s*[-\u2013\u2014]+\s")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z0-9.'\- ]{2,30})?\s*(?:\((?:AP|AFP|Reuters|AA|UPI|dpa|Xinhua)\))?\s*[-\u2013\u2014]+\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +47,8 @@ class CoderSettings:
     lexicon_weight: float = 0.35
     min_score: float = 0.30
     none_margin: float = 0.0
-    secondary_min_probability: float = 0.10
+    secondary_min_probability: float = 0.25
+    none_veto: float = 0.6
     min_tokens: int = 4
 
 
@@ -84,6 +92,7 @@ class EventCoder:
                                     lede_date=lede_date, previous_date=previous_date, dateline=dateline)
                 if event is not None:
                     events.append(event)
+            self._remember_subject(sent, state, memory, article.date)
             if explicit:
                 previous_date = explicit[0]
                 if lede_date is None and sentence_index[sent.start] <= 2 and article.date:
@@ -117,6 +126,8 @@ class EventCoder:
         none = probs.get("NONE", 0.0)
         if scores[primary] < s.min_score or (primary not in prominence and none > scores[primary] + s.none_margin):
             return []
+        if none >= s.none_veto:
+            return []
         chosen = [(primary, prominence.get(primary, (0, None))[1], scores[primary])]
         used = {chosen[0][1].token.i} if chosen[0][1] else set()
         for match in matches:
@@ -147,8 +158,8 @@ class EventCoder:
         sources = self._actors(args.sources, state, memory, article.date)
         targets = self._actors(args.targets, state, memory, article.date)
         sources, targets = _dedupe_roles(sources, targets)
-        if type_ in _RECIPROCAL and not targets and len(sources) < 2:
-            pass
+        if sources and not any(_agentive(a) for a in sources):
+            return None  # "an earthquake killed eight people": no political actor did it
         when = self._date(trigger, state, article.date)
         status = event_status(trigger, when=when, pub=article.date, own_type=type_)
         if when is None and status == "current":
@@ -158,7 +169,7 @@ class EventCoder:
         if when is not None and article.date is not None and status in ("current", "historical"):
             if when.value > article.date.isoformat()[: len(when.value)]:
                 status = "future"
-        location = self._location(trigger, sent, state, sources + targets, dateline if sent_no <= 1 else None)
+        location = self._location(trigger, sent, state, sources + targets, dateline if sent_no <= 1 else None, type_)
         text = sent.text.rstrip()
         killed = fatalities(text) if type_ in _VIOLENT else None
         hurt = injured(text) if type_ in _VIOLENT else None
@@ -198,7 +209,7 @@ class EventCoder:
                     context.add(entry.country)
                 if entry.kind == "leader" and entry.in_office(pub):
                     memory.remember(Actor(m.text, entry.name, entry.country, "GOV", entry.wikidata),
-                                    title=(entry.title or "").lower() or None)
+                                    title=(entry.title or "").lower() or None, person=True)
         state = _SentenceState(inside, context)
         for ent in sent.ents:
             if ent.label_ == "DATE":
@@ -211,17 +222,27 @@ class EventCoder:
                     state.dates.append((ent, when))
         return state
 
+    def _remember_subject(self, sent, state, memory, pub) -> None:
+        """Keep the sentence's subject in memory so that a later 'it' or 'the president' resolves."""
+        subject = next((c for c in predicate(sent).children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in ("it", "they", "he", "she", "its", "their"):
+            return
+        self.resolver.resolve_phrase(subject, mentions=state.mentions, when=pub, memory=memory, context=state.context)
+
     def _actors(self, heads, state, memory, pub) -> list[Actor]:
-        found: list[Actor] = []
+        """The first argument phrase that names a known actor; else the first phrase as it
+        stands (a recipient such as 'the Iranian tanker' is still worth reporting)."""
+        first: list[Actor] = []
         for head in heads:
+            if head.pos_ in ("PRON", "DET") and head.lower_ in ("which", "that", "who", "this", "what"):
+                continue
             actors = self.resolver.resolve_phrase(head, mentions=state.mentions, when=pub, memory=memory,
                                                   context=state.context)
-            for actor in actors:
-                if actor not in found:
-                    found.append(actor)
             if any(a.country for a in actors):
-                break
-        return found
+                return actors
+            if not first:
+                first = actors or [self.resolver.text_actor(head)]
+        return [a for a in first if a.text]
 
     def _date(self, trigger, state: _SentenceState, pub: dt.date | None) -> When | None:
         best: tuple[int, When] | None = None
@@ -239,26 +260,37 @@ class EventCoder:
         when = best[1]
         return when
 
-    def _location(self, trigger, sent, state, actors, dateline: str | None) -> Place | None:
+    def _location(self, trigger, sent, state, actors, dateline: str | None, type_: str = "") -> Place | None:
+        """The event's own place: a toponym in a locative phrase of the trigger's clause
+        ("in Ankara", "near the village of Ak-Sai", "at NATO headquarters in Brussels"), the
+        destination of a movement ("sent troops to Batken"), else the dateline."""
         if self.gazetteer is None:
             return None
-        actor_spans = [(a.start, a.end) for a in actors if a.start is not None]
-        clause = {trigger, trigger.head} | set(trigger.children)
-        candidates: list[tuple[int, Place]] = []
+        preps = _LOC_PREPS | (_MOVE_PREPS if type_ in _MOVE_TYPES else set())
+        pred = predicate(sent)
+        candidates: list[tuple[float, Place]] = []
         for ent in sent.ents:
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
-            if any(s <= ent.start_char < e for s, e in actor_spans) and not _in_loc_prep(ent.root):
-                continue
-            prep = _governing_prep(ent.root)
-            if prep is None or prep.lower_ not in _LOC_PREPS:
+            anchor = _place_anchor(ent.root, preps)
+            if anchor is None:
+                if type_ in ("CONSULT", "MOBILIZE") and ent.root.dep_ == "dobj" and ent.root.head is trigger:
+                    anchor = trigger  # "visited Ankara"
+                else:
+                    continue
+            if anchor is trigger or anchor is pred or anchor in trigger.ancestors:
+                rank = 0.0
+            elif anchor in trigger.subtree and (anchor.pos_ in ("VERB", "AUX") or anchor.lemma_.lower() in _PLACE_NOUNS):
+                rank = 1.0
+            elif trigger.pos_ == "NOUN" and anchor is trigger.head:
+                rank = 0.5
+            else:
                 continue
             place = self.gazetteer.resolve(ent.text, context=frozenset(state.context), start=ent.start_char,
                                            end=ent.end_char)
             if place is None:
                 continue
-            attached = prep.head in clause or prep.head is trigger or trigger in prep.head.subtree
-            rank = (0 if attached else 2) + {"city": 0, "admin1": 1, "country": 2}.get(place.precision, 2) * 0.5
+            rank += {"city": 0, "admin1": 0.2, "country": 0.4}.get(place.precision, 0.4)
             candidates.append((rank, place))
         if not candidates and dateline:
             place = self.gazetteer.resolve(dateline, context=frozenset(state.context))
@@ -280,6 +312,12 @@ class EventCoder:
     def _dateline(text: str) -> str | None:
         m = _DATELINE.match(text[:120])
         return m.group(1).strip().title() if m else None
+
+
+def _agentive(actor: Actor) -> bool:
+    """An actor the knowledge or the parser recognises (a country, sector or name), as
+    opposed to a phrase such as 'a strong earthquake' or 'the tank'."""
+    return bool(actor.country or actor.sector or actor.name)
 
 
 def _near(token, pred) -> bool:
@@ -314,18 +352,33 @@ def _event_owner(token, lexicon: Lexicon):
     return None
 
 
-def _governing_prep(token):
-    for ancestor in token.ancestors:
-        if ancestor.dep_ == "prep":
-            return ancestor
-        if ancestor.pos_ in ("VERB", "AUX"):
+def _place_anchor(token, preps):
+    """The word a toponym's locative phrase attaches to, climbing through appositions,
+    compounds, conjunctions and 'the village of X'; None when the toponym is no locative."""
+    node = token
+    for _ in range(8):
+        head = node.head
+        if head is node:
             return None
+        if node.dep_ in ("appos", "compound", "conj", "poss", "amod", "nmod") and head.pos_ in ("PROPN", "NOUN"):
+            node = head
+            continue
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            prep = head
+            while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+                prep = prep.head
+            word = prep.lower_
+            if word == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS:
+                node = prep.head
+                continue
+            if word in preps:
+                anchor = prep.head
+                if anchor.lemma_.lower() in _PLACE_NOUNS and anchor.dep_ == "pobj" and anchor.head.lower_ in preps:
+                    return anchor.head.head  # "at NATO headquarters in Brussels"
+                return anchor
+            return None
+        return None
     return None
-
-
-def _in_loc_prep(token) -> bool:
-    prep = _governing_prep(token)
-    return prep is not None and prep.lower_ in _LOC_PREPS
 
 
 def _dedupe_roles(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
