@@ -39,6 +39,8 @@ class Entry:
 
 def fold(text: str) -> str:
     """Case-preserving ASCII fold: 'Erdoğan' -> 'Erdogan', 'Türkiye' -> 'Turkiye'."""
+    if text.isascii():
+        return text
     text = text.replace("’", "'").replace("ı", "i")
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
@@ -72,13 +74,26 @@ class Knowledge:
     lower: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     countries: dict[str, Entry] = field(default_factory=dict)
     max_tokens: int = 1
+    lower_first: set[str] = field(default_factory=set)
+    first_words: set[str] = field(default_factory=set)
 
     def add(self, surface: str, entry: Entry, *, lower: bool = False) -> None:
         key = fold(surface).lower() if lower else fold(surface)
+        self.lower_first.add(key.split(" ", 1)[0].lower())
+        first = key.replace("-", " ").replace("'", " ").split(" ", 1)[0].lower()
+        self.first_words.add(first)
         index = self.lower if lower else self.names
         if entry not in index[key]:
             index[key].append(entry)
         self.max_tokens = max(self.max_tokens, len(key.replace("-", " - ").split()) + 1)
+
+    def may_start(self, word: str) -> bool:
+        """Whether any known name or term begins with this word (case-folded)."""
+        return fold(word).lower().replace("-", " ").replace("'", " ").split(" ", 1)[0] in self.first_words
+
+    def has_lower_prefix(self, surface: str) -> bool:
+        """Whether a lower-case multi-word phrase could be a role or collective at all."""
+        return surface.split(" ", 1)[0].lower() in self.lower_first
 
     def lookup(self, surface: str) -> list[Entry]:
         folded = fold(surface)

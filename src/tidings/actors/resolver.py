@@ -89,17 +89,31 @@ class ArticleMemory:
         return None
 
 
+def doc_text(doc) -> str:
+    """The document's text, built once (spaCy's Doc.text joins every token on each call)."""
+    text = doc.user_data.get("tidings_text")
+    if text is None:
+        text = doc.user_data["tidings_text"] = doc.text
+    return text
+
+
 def find_mentions(doc, knowledge: Knowledge, start: int, end: int) -> list[Mention]:
     """Longest known names in doc[start:end], left to right, without overlaps."""
     found: list[Mention] = []
+    text_of = doc_text(doc)
     i = start
     while i < end:
         hit: Mention | None = None
+        if not knowledge.may_start(doc[i].text):
+            i += 1
+            continue
         for n in range(min(knowledge.max_tokens, end - i), 0, -1):
             first, last = doc[i], doc[i + n - 1]
             if last.is_punct and n > 1:
                 continue
-            text = doc.text[first.idx: last.idx + len(last.text)]
+            text = text_of[first.idx: last.idx + len(last.text)]
+            if n > 1 and not any(c.isupper() for c in text) and not knowledge.has_lower_prefix(text):
+                continue
             entries = knowledge.lookup(text)
             if not entries and text.lower().startswith("the "):
                 continue
@@ -167,7 +181,7 @@ class ActorResolver:
     def text_actor(head) -> Actor:
         """An argument no knowledge covers: its words and offsets, nothing resolved."""
         start, end = phrase_span(element_tokens(head))
-        return Actor(head.doc.text[start:end], None, None, None, None, start, end)
+        return Actor(doc_text(head.doc)[start:end], None, None, None, None, start, end)
 
     def _leader(self, entries: tuple[Entry, ...], when: dt.date | None, context: set[str]) -> Entry | None:
         leaders = [e for e in entries if e.kind == "leader"]
@@ -196,7 +210,7 @@ class ActorResolver:
             start, end = phrase_span(tokens)
             pair = memory.last_pair(person=_PAIR_NOUNS[head.lemma_.lower()])
             if pair:
-                text = head.doc.text[start:end]
+                text = doc_text(head.doc)[start:end]
                 if _PAIR_NOUNS[head.lemma_.lower()]:
                     return [Actor(text, a.name, a.country, a.sector, a.wikidata, start, end) for a in pair]
                 return [Actor(text, self.knowledge.country_name(a.country) or a.country, a.country, "GOV", None,
@@ -204,7 +218,7 @@ class ActorResolver:
         indices = {t.i for t in tokens}
         start, end = phrase_span(tokens)
         doc = head.doc
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         inside = [m for m in mentions if m.start in indices and (m.end - 1) in indices]
         leaders, orgs, countries, roles, collectives = [], [], [], [], []
         for m in inside:
@@ -221,6 +235,10 @@ class ActorResolver:
                 collectives.append((m, next(e for e in m.entries if e.kind == "collective")))
             elif "role" in kinds:
                 roles.append((m, next(e for e in m.entries if e.kind == "role")))
+        # A role word counts when it is the head ("the army") or titles a name ("Foreign Minister
+        # Zarif"), not when it only qualifies another noun ("military ties", "police station").
+        roles = [(m, e) for m, e in roles if m.start <= head.i < m.end or head.pos_ == "PROPN"
+                 or head.ent_type_ in ("PERSON", "NORP")]
         role = self._head_role(roles, head)
         persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start in indices
                    and not any(m.start <= e.start < m.end for m, _ in leaders)]

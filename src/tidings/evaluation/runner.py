@@ -163,6 +163,7 @@ def evaluate_places(records: list[dict], extract, progress=None) -> dict:
     matched = 0
     for i, record in enumerate(records):
         gold = [g for g in record.get("gold") or [] if g.get("lat") is not None and not g.get("non_locational")
+                and isinstance(g.get("start"), int) and isinstance(g.get("end"), int)
                 and g.get("type") not in ("Literal_Expression", "Non_Lit_Expression", "Non_Toponym")]
         system = extract(Article(record.get("id") or str(i), record["text"], None))
         used: set[int] = set()

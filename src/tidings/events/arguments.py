@@ -66,6 +66,10 @@ def subject_of(verb, depth: int = 0):
             if child.dep_ == "dobj":
                 return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp":  # "officials are expected to meet": raising from a passive
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None and not any(c.dep_ in _SUBJ for c in head.children):
+                return raised
         return subject_of(head, depth + 1)
     return None
 

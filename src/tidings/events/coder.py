@@ -30,6 +30,8 @@ from tidings.types import Actor, Article, Count, Event, Evidence, Place, When
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "around", "within", "through",
               "off", "over"}
 _MOVE_PREPS = {"to", "into", "toward", "towards"}
+_FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+_ANAPHORA = {"that", "those", "during", "then", "later", "afterwards", "after", "there"}
 _MOVE_TYPES = {"MOBILIZE", "ASSAULT", "CONSULT", "AID", "COERCE"}
 _PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "area", "outskirts", "suburb", "capital",
                 "state", "county", "governorate", "border", "borders", "headquarters", "port", "camp", "neighbourhood",
@@ -129,10 +131,12 @@ class EventCoder:
         if none >= s.none_veto:
             return []
         chosen = [(primary, prominence.get(primary, (0, None))[1], scores[primary])]
-        used = {chosen[0][1].token.i} if chosen[0][1] else set()
+        used = {chosen[0][1].token.i if chosen[0][1] else _trigger_token(sent).i}
         for match in matches:
             type_ = match.trigger.type
-            if type_ == primary or match.token.i in used or not match.specific and match.token.pos_ != "VERB":
+            if type_ == primary or match.token.i in used:
+                continue
+            if match.token.pos_ != "VERB" and not (match.specific or _has_own_actor(match.token)):
                 continue
             if probs and probs.get(type_, 0.0) < s.secondary_min_probability:
                 continue
@@ -160,10 +164,20 @@ class EventCoder:
         sources, targets = _dedupe_roles(sources, targets)
         if sources and not any(_agentive(a) for a in sources):
             return None  # "an earthquake killed eight people": no political actor did it
+        if type_ in _RECIPROCAL and len(sources) > 1 and not any(_agentive(a) for a in targets):
+            targets = []  # "A and B discussed relations": all parties are the actor, no recipient
         when = self._date(trigger, state, article.date)
         status = event_status(trigger, when=when, pub=article.date, own_type=type_)
+        if status == "future" and type_ in _FUTURE_AS_AGREE:
+            # PLOVER manual, AGREE: an announced meeting, visit, signing or aid is an intent to act.
+            type_, cameo = "AGREE", _FUTURE_AS_AGREE[type_]
+            mapping = self.codebook.mapping(cameo)
+            mode = mapping.mode if mapping else None
         if when is None and status == "current":
-            when = previous_date or lede_date
+            # "During that visit, ...": the date of the event the sentence refers back to;
+            # otherwise the lede's date, the day the story reports on.
+            anaphoric = any(t.lower_ in _ANAPHORA and t.dep_ in ("det", "prep", "advmod", "mark") for t in sent)
+            when = (previous_date if anaphoric else None) or lede_date
             if when is not None:
                 when = When(when.value, when.precision, None)
         if when is not None and article.date is not None and status in ("current", "historical"):
@@ -284,6 +298,8 @@ class EventCoder:
                 rank = 1.0
             elif trigger.pos_ == "NOUN" and anchor is trigger.head:
                 rank = 0.5
+            elif anchor.head is trigger and anchor.dep_ in ("dobj", "attr", "nsubjpass"):
+                rank = 0.8  # "discussed relations in Ankara"
             else:
                 continue
             place = self.gazetteer.resolve(ent.text, context=frozenset(state.context), start=ent.start_char,
@@ -312,6 +328,17 @@ class EventCoder:
     def _dateline(text: str) -> str | None:
         m = _DATELINE.match(text[:120])
         return m.group(1).strip().title() if m else None
+
+
+def _has_own_actor(noun) -> bool:
+    """A nominal event that names its own actor: 'Israeli aggression', 'the Hamas incursion',
+    'the blockade ... by Saudi Arabia'."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return True
+    return False
 
 
 def _agentive(actor: Actor) -> bool:
