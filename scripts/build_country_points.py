@@ -11,6 +11,10 @@ from pathlib import Path
 
 import countryinfo
 
+# Where the REST Countries point lies far (> 150 km) from the GeoNames country point that
+# gazetteers and gold data use, the GeoNames point is taken instead.
+OVERRIDES = {"USA": (39.76, -98.5), "AUS": (-25.0, 135.0), "IND": (22.0, 79.0), "KOS": (42.5833, 21.0)}
+
 OUT = Path(__file__).resolve().parents[1] / "src/tidings/attributes/data/country_points.tsv"
 
 
@@ -23,7 +27,9 @@ def main() -> int:
             continue
         if not iso3 or not latlng or len(latlng) != 2:
             continue
-        rows.append((iso3, str(name).title(), float(latlng[0]), float(latlng[1])))
+        lat, lon = OVERRIDES.get(iso3, (float(latlng[0]), float(latlng[1])))
+        rows.append((iso3, str(name).title(), lat, lon))
+    rows.append(("KOS", "Kosovo", *OVERRIDES["KOS"]))
     with OUT.open("w", encoding="utf-8") as out:
         out.write("# One representative point (lat, lon) per country, for country-level places.\n")
         out.write("# Source: the countryinfo package 1.0.1 (MIT licence), itself from the REST Countries data.\n")

