@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from tidings.config import DEFAULT_MODEL  # noqa: E402
 from tidings.events.classifier import MODEL_FILE  # noqa: E402
 from tidings.events.codebook import load_codebook  # noqa: E402
-from tidings.events.features import sentence_features  # noqa: E402
+from tidings.events.features import FEATURES_VERSION, sentence_features  # noqa: E402
 from tidings.events.triggers import load_lexicon  # noqa: E402
 from tidings.nlp.model import load_nlp  # noqa: E402
 from tidings.types import PLOVER_TYPES  # noqa: E402
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     digest = hashlib.sha256()
     for text, label in examples:
         digest.update(f"{label}\t{text}\n".encode("utf-8"))
-    digest.update(f"C={C};lexicon={lexicon.size}".encode("utf-8"))
+    digest.update(f"C={C};lexicon={lexicon.size};features={FEATURES_VERSION}".encode("utf-8"))
     version = digest.hexdigest()[:10]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump({"text_vectorizer": text_vectorizer, "fact_vectorizer": fact_vectorizer, "model": model,

@@ -17,7 +17,7 @@ from tidings.config import Settings, load_settings
 from tidings.errors import StageError, TidingsError
 from tidings.events.classifier import load_classifier
 from tidings.events.codebook import load_codebook
-from tidings.events.coder import EventCoder
+from tidings.events.coder import EventCoder, parse_text
 from tidings.events.triggers import load_lexicon
 from tidings.nlp.model import load_nlp
 from tidings.types import Article, Event
@@ -62,7 +62,7 @@ class Pipeline:
 
     def __call__(self, article: Article) -> list[Event]:
         self._check(article)
-        return self._finish(article, self.nlp(article.text))
+        return self._finish(article, self.nlp(parse_text(article.text)))
 
     def pipe(self, articles: Iterable[Article], *, batch_size: int | None = None
              ) -> Iterator[tuple[Article, list[Event] | TidingsError]]:
@@ -84,7 +84,7 @@ class Pipeline:
             yield from self._run(pending)
 
     def _run(self, batch: list[Article]):
-        for article, doc in zip(batch, self.nlp.pipe(a.text for a in batch)):
+        for article, doc in zip(batch, self.nlp.pipe(parse_text(a.text) for a in batch)):
             try:
                 yield article, self._finish(article, doc)
             except TidingsError as exc:

@@ -82,6 +82,13 @@ class ArticleMemory:
                 return list(reversed(found))
         return []
 
+    def last_in_sector(self, sector: str) -> Actor | None:
+        """'The court' after 'the International Court of Justice'; 'the army' after 'Israel's army'."""
+        for i in range(len(self.actors) - 1, -1, -1):
+            if self.actors[i].sector == sector and i not in self.persons and self.actors[i].country:
+                return self.actors[i]
+        return None
+
     def last(self, *, person: bool) -> Actor | None:
         for i in range(len(self.actors) - 1, -1, -1):
             if (i in self.persons) == person and self.actors[i].country:
@@ -221,8 +228,11 @@ class ActorResolver:
         text = doc_text(doc)[start:end]
         inside = [m for m in mentions if m.start in indices and (m.end - 1) in indices]
         leaders, orgs, countries, roles, collectives = [], [], [], [], []
+        has_body = any(e.kind in ("org", "country", "adjective") for m in inside for e in m.entries)
         for m in inside:
             leader = self._leader(m.entries, when, context)
+            if leader is not None and leader.sector == "ELI" and has_body:
+                leader = None  # "U.N. Secretary-General Antonio Guterres": the office, not a former premier
             if leader is not None:
                 leaders.append((m, leader))
                 continue
@@ -237,8 +247,10 @@ class ActorResolver:
                 roles.append((m, next(e for e in m.entries if e.kind == "role")))
         # A role word counts when it is the head ("the army") or titles a name ("Foreign Minister
         # Zarif"), not when it only qualifies another noun ("military ties", "police station").
+        of_objects = {g.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"}
         roles = [(m, e) for m, e in roles if m.start <= head.i < m.end or head.pos_ == "PROPN"
-                 or head.ent_type_ in ("PERSON", "NORP")]
+                 or head.ent_type_ in ("PERSON", "NORP", "CARDINAL") or any(m.start <= i < m.end for i in of_objects)]
         role = self._head_role(roles, head)
         persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start in indices
                    and not any(m.start <= e.start < m.end for m, _ in leaders)]
@@ -291,6 +303,10 @@ class ActorResolver:
         if role is not None:
             if role.name in _PERSON_ROLES or role.detail == "person" and role.name in memory.titles:
                 known = memory.titles.get(role.name)
+                if known is not None:
+                    return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
+            if role.detail != "person" and role.sector in ("JUD", "LEG", "MIL", "COP", "SPY"):
+                known = memory.last_in_sector(role.sector)
                 if known is not None:
                     return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
             country = sorted(context)[0] if len(context) == 1 else memory.dominant_country()

@@ -71,8 +71,9 @@ def _find(patterns: list[re.Pattern[str]], sentence: str) -> Count | None:
                 continue
             if re.fullmatch(r"(1[6-9]|20)\d\d", number.strip()):
                 continue  # a year, not a count
-            tail = sentence[m.end(): m.end() + 120]
-            head = sentence[max(0, m.start() - 60): m.start()]
+            # Only the figure's own clause: "killed 12 people ..., raising the toll ... since" is not cumulative.
+            tail = re.split(r"[,;]", sentence[m.end(): m.end() + 80], maxsplit=1)[0]
+            head = re.split(r"[,;]", sentence[max(0, m.start() - 60): m.start()])[-1]
             cumulative = bool(_CUMULATIVE.search(tail) or _CUMULATIVE.search(head))
             vague = number.strip().lower() in ("dozens", "scores", "hundreds", "thousands", "a dozen", "dozen")
             if vague and qualifier is None:

@@ -61,11 +61,13 @@ def subject_of(verb, depth: int = 0):
     head = verb.head
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head, depth + 1)  # "responded by recalling"
     if verb.dep_ == "xcomp" and head.lemma_.lower() in _OBJECT_CONTROL:
         for child in head.children:
             if child.dep_ == "dobj":
                 return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and head is not verb and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("conj", "xcomp", "advcl") and head != verb and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "xcomp":  # "officials are expected to meet": raising from a passive
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
             if raised is not None and not any(c.dep_ in _SUBJ for c in head.children):
@@ -107,7 +109,7 @@ def verb_arguments(verb, *, event_noun=None) -> Arguments:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     nominal = event_noun is not None
     for obj in objects:
-        if nominal and obj is event_noun:
+        if nominal and obj == event_noun:
             targets += _prep_objects(obj, _NOUN_TARGET_PREPS)
         elif not _passive(verb):
             targets.append(obj)
@@ -122,6 +124,11 @@ def noun_arguments(noun) -> Arguments:
     targets: list = []
     for child in noun.children:
         if child.dep_ == "poss":
+            if child.pos_ == "PRON" and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+                subject = subject_of(noun.head)  # "Egypt reaffirmed its support": its = Egypt
+                if subject is not None:
+                    sources.append(subject)
+                    continue
             sources.append(child)
         elif child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
             sources.append(child)
@@ -142,7 +149,7 @@ def noun_arguments(noun) -> Arguments:
         if not sources:
             sources = list(outer.sources)
         if not targets:
-            targets = [t for t in outer.targets if t is not noun]
+            targets = [t for t in outer.targets if t != noun]
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not sources:
         outer = verb_arguments(head.head)
         sources = list(outer.sources)

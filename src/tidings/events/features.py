@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from tidings.events.triggers import Lexicon
 
+# Bumped whenever the features change, so the model's version says which features it saw.
+FEATURES_VERSION = "2"
+
 REPORTING = frozenset({
     "say", "tell", "state", "add", "note", "report", "claim", "insist", "stress", "explain", "write",
     "believe", "think", "argue", "suggest", "confirm", "announce", "reveal", "disclose", "indicate",
@@ -49,7 +52,7 @@ def sentence_features(sent, lexicon: Lexicon) -> SentenceFeatures:
         words.append(_MASK.get(token.ent_type_, token.lemma_.lower()))
     pred = predicate(sent)
     facts = [f"pred={pred.lemma_.lower()}"]
-    if pred is not sent.root:
+    if pred != sent.root:
         facts.append("reported")
         facts.append(f"root={sent.root.lemma_.lower()}")
     for child in pred.children:
@@ -63,7 +66,7 @@ def sentence_features(sent, lexicon: Lexicon) -> SentenceFeatures:
             facts.append(f"modal={child.lower_}")
     for match in lexicon.matches(sent):
         token, trigger = match.token, match.trigger
-        near = token is pred or token.head is pred or pred in token.ancestors and token.dep_ in ("dobj", "conj", "xcomp")
+        near = token == pred or token.head == pred or pred in token.ancestors and token.dep_ in ("dobj", "conj", "xcomp")
         facts.append(f"lex={trigger.type}")
         facts.append(f"lexc={trigger.cameo[:2]}")
         if near:

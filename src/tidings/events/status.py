@@ -1,7 +1,9 @@
 """PLOVER's auxiliary modes: is an event current, historical, future, hypothetical or negated?
 
-Read from the trigger's clause: negation, modal and future auxiliaries, conditional clauses,
-verbs of planning, and the event's resolved date against the publication date.
+Read from the trigger's clause and the verbs that govern it ("will begin withdrawing", "is
+expected to sign", "could move to ban"): negation ("did not", "never", "no agreement was
+reached", "stopped short of"), future auxiliaries and verbs of scheduling, modals and
+conditional clauses, and the event's resolved date against the publication date.
 """
 
 from __future__ import annotations
@@ -10,57 +12,85 @@ import datetime as dt
 
 from tidings.types import When
 
-_NEG_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
-_NEG_GOVERNORS = {"fail", "deny", "refuse", "decline", "avoid", "stop", "halt", "abandon", "cancel",
-                  "postpone", "rule", "reject"}
+_NEG_WORDS = {"not", "n't", "never", "neither", "nor"}
+_NEG_DETS = {"no", "neither"}
+_NEG_PRONOUNS = {"nobody", "nothing", "none", "noone"}
+_NEG_GOVERNORS = {"fail", "deny", "refuse", "decline", "avoid", "stop", "cancel", "postpone", "halt",
+                  "abandon", "scrap", "call off", "rule"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _MODAL = {"would", "could", "might", "may", "should", "must", "can", "ca"}
-_PLAN = {"plan", "intend", "expect", "schedule", "set", "prepare", "aim", "hope", "seek", "propose",
-         "due", "poise", "vow", "pledge", "promise", "threaten", "want", "consider", "offer", "agree",
-         "decide", "try", "attempt", "push", "call", "urge", "ask", "demand", "wish", "going"}
-_CONDITIONAL = {"if", "unless", "whether", "should"}
-_FUTURE_WORDS = {"next", "tomorrow", "upcoming", "coming", "later"}
+_SCHEDULE = {"expect", "schedule", "set", "due", "plan", "intend", "prepare", "poise", "slate", "aim"}
+_POSSIBLE = {"possible", "likely", "unlikely", "probable", "potential", "hypothetical"}
+_CONDITIONAL = {"if", "unless"}
 
 
-def _clause_chain(trigger) -> list:
+def governing_chain(trigger) -> list:
+    """The trigger and the verbs above it up to its clause's head: 'will begin withdrawing'
+    -> [withdrawing, begin]; 'held talks' -> [talks, held]; 'is expected to sign' -> [sign, expected]."""
     chain = [trigger]
-    if trigger.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
-        chain.append(trigger.head)
-    if trigger.dep_ == "pobj" and trigger.head.head.pos_ in ("VERB", "AUX"):
-        chain.append(trigger.head.head)
+    node = trigger
+    steps = 0
+    while node.pos_ not in ("VERB", "AUX") and node.head != node and steps < 4:
+        node = node.head  # a nominal trigger: up to the verb of its clause
+        steps += 1
+        if node.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
+            chain.append(node)
+    while node.dep_ in ("xcomp", "conj", "pcomp", "acomp") and node.head != node and len(chain) < 8:
+        node = node.head
+        if node.dep_ == "prep":
+            node = node.head
+        chain.append(node)
     return chain
+
+
+def _negated(chain, *, governors: bool = True) -> bool:
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.lower_ in _NEG_WORDS and child.dep_ in ("advmod", "preconj")):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                    child.lower_ in _NEG_PRONOUNS or child.lower_ == "no" or
+                    any(g.lower_ in _NEG_DETS and g.dep_ == "det" for g in child.children) or
+                    (child.lower_ == "one" and any(g.lower_ == "no" for g in child.children))):
+                return True
+        if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in _NEG_DETS and c.dep_ == "det" for c in token.children):
+            return True
+    if not governors:
+        return False
+    # "failed to reach", "denied attacking", "stopped short of accusing"
+    for token in chain[1:]:
+        if token.lemma_.lower() in _NEG_GOVERNORS:
+            return True
+    head = chain[-1].head
+    if chain[-1].dep_ in ("xcomp", "ccomp", "pcomp") and head.lemma_.lower() in ("deny", "fail", "refuse"):
+        return True
+    if any(t.lower_ == "short" and t.head.lemma_.lower() == "stop" for t in chain[0].doc[max(0, chain[0].i - 4): chain[0].i]):
+        return True
+    return False
 
 
 def event_status(trigger, *, when: When | None, pub: dt.date | None, own_type: str) -> str:
     """Status of the event whose trigger token is given."""
-    chain = _clause_chain(trigger)
-    for token in chain:
-        children = list(token.children)
-        if any(c.dep_ == "neg" or (c.lower_ in _NEG_WORDS and c.dep_ in ("advmod", "det", "neg")) for c in children):
-            return "negated"
-        if token.pos_ == "NOUN" and any(c.lower_ == "no" for c in children):
-            return "negated"
-    verb = chain[-1]
-    # "failed to reach", "denied attacking": the governing verb negates the event.
-    head = verb.head if verb.dep_ in ("xcomp", "ccomp", "pcomp") else None
-    if head is not None and head.lemma_.lower() in _NEG_GOVERNORS and own_type not in ("REJECT",):
-        if head.lemma_.lower() in ("fail", "deny", "refuse", "decline", "avoid"):
-            return "negated"
+    chain = governing_chain(trigger)
+    if _negated(chain, governors=own_type != "REJECT"):
+        return "negated"
     for token in chain:
         children = list(token.children)
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in children):
             return "hypothetical"
-        if token.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in token.children):
+        if any(c.dep_ == "advcl" and any(g.lower_ in _CONDITIONAL and g.dep_ == "mark" for g in c.children)
+               for c in children) and own_type != "THREATEN":
+            return "hypothetical"
+        if token.lemma_.lower() in _POSSIBLE:
             return "hypothetical"
         auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-        if auxes & _FUTURE_AUX or ("going" in auxes and "to" in auxes):
-            return "future"
         if auxes & _MODAL:
             return "hypothetical"
-    if head is not None and head.lemma_.lower() in _PLAN and verb.dep_ == "xcomp" and own_type not in ("THREATEN", "REQUEST", "AGREE"):
-        if head.lemma_.lower() in ("threaten", "call", "urge", "ask", "demand", "want", "hope", "wish", "seek", "push", "try", "attempt", "consider", "offer", "propose"):
-            return "hypothetical"
-        return "future"
+        if auxes & _FUTURE_AUX or ("going" in auxes and "to" in auxes):
+            return "future"
+        scheduled = token.lemma_.lower() in _SCHEDULE and (token != trigger or any(c.dep_ == "xcomp" for c in children))
+        if scheduled and not (token.lemma_.lower() in ("set", "expect") and not any(c.dep_ == "xcomp" for c in children)):
+            return "future"
     if when is not None and pub is not None:
         value = when.value
         year = int(value[:4])
@@ -70,12 +100,11 @@ def event_status(trigger, *, when: When | None, pub: dt.date | None, own_type: s
             return "future"
         if year > pub.year:
             return "future"
-        if year < pub.year - 1 or (when.precision != "year" and _months_before(value, pub) > 18):
-            return "historical"
-        if when.precision == "year" and year < pub.year and any(t.lower_ == "since" for t in verb.subtree):
-            return "current"
-    if any(t.lower_ in ("former", "ex") for t in trigger.children):
-        return "historical"
+        # "has claimed ... since 2017": an ongoing event that started then, not a past one
+        since = (when.text or "").lower().startswith(("since", "for"))
+        if not since:
+            if year < pub.year - 1 or (when.precision != "year" and _months_before(value, pub) > 12):
+                return "historical"
     return "current"
 
 
