@@ -86,6 +86,7 @@ class EventCoder:
 
     # ------------------------------------------------------------------ per article
     def code(self, article: Article, doc) -> list[Event]:
+        doc.user_data["tidings_text"] = article.text  # offsets and evidence come from the article itself
         sents = [s for s in doc.sents if sum(1 for t in s if t.is_alpha) >= self.settings.min_tokens]
         features = [sentence_features(s, self.lexicon) for s in sents]
         probabilities = self.classifier.predict(features) if self.classifier else [{} for _ in sents]
@@ -207,7 +208,7 @@ class EventCoder:
             if when.value > article.date.isoformat()[: len(when.value)]:
                 status = "future"
         location = self._location(trigger, sent, state, sources + targets, dateline if sent_no <= 1 else None, type_)
-        text = sent.text.rstrip()
+        text = article.text[sent.start_char:sent.end_char].rstrip()
         killed = fatalities(text) if type_ in _VIOLENT else None
         hurt = injured(text) if type_ in _VIOLENT else None
         confidence = self._confidence(score, sources, targets, match)
