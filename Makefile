@@ -28,8 +28,11 @@ bench: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python training/train.py --cv 5
 
+EVAL_FILES := $(wildcard $(SHARED)/eval/plv_dev.jsonl $(SHARED)/eval/case2021_dev.jsonl $(SHARED)/eval/geowebnews_dev.jsonl)
+
 eval: $(STAMP)
-	$(BIN)/tidings eval $(SHARED)/eval/plv_dev.jsonl $(SHARED)/eval/case2021_dev.jsonl $(SHARED)/eval/geowebnews_dev.jsonl
+	@if [ -z "$(EVAL_FILES)" ]; then echo "no evaluation data in $(SHARED)/eval: skipped"; \
+	else $(BIN)/tidings eval $(EVAL_FILES); fi
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info
