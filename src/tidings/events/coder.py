@@ -24,13 +24,16 @@ from tidings.events.classifier import EventClassifier
 from tidings.events.codebook import DEFAULT_CAMEO, Codebook
 from tidings.events.features import predicate, sentence_features
 from tidings.events.triggers import Lexicon, Match
-from tidings.events.status import event_status
+from tidings.events.status import event_status, governing_chain
 from tidings.types import Actor, Article, Count, Event, Evidence, Place, When
 
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "around", "within", "through",
               "off", "over"}
 _MOVE_PREPS = {"to", "into", "toward", "towards"}
-_FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+_FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "0356",
+                    "CONCEDE": "035"}
+_INTENT = {"agree", "willing", "ready", "prepared", "offer", "promise", "pledge", "vow", "commit", "consent",
+           "volunteer", "undertake"}
 _ANAPHORA = {"that", "those", "during", "then", "later", "afterwards", "after", "there"}
 _MOVE_TYPES = {"MOBILIZE", "ASSAULT", "CONSULT", "AID", "COERCE"}
 _PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "area", "outskirts", "suburb", "capital",
@@ -192,9 +195,18 @@ class EventCoder:
         when = self._date(trigger, state, article.date, future=status == "future")
         if status == "current":
             status = event_status(trigger, when=when, pub=article.date, own_type=type_)
-        if status == "future" and type_ in _FUTURE_AS_AGREE:
-            # PLOVER manual, AGREE: an announced meeting, visit, signing or aid is an intent to act.
+        chain = governing_chain(trigger)
+        intent = any(t.lemma_.lower() in _INTENT for t in chain[1:])
+        if type_ in _FUTURE_AS_AGREE and (status == "future" or intent) and status != "negated":
+            # PLOVER manual, AGREE: a promise, an offer, a stated willingness, or an announced
+            # meeting, visit, signing, aid or withdrawal is an intent to act.
             type_, cameo = "AGREE", _FUTURE_AS_AGREE[type_]
+            mapping = self.codebook.mapping(cameo)
+            mode = mapping.mode if mapping else None
+        elif status == "negated" and type_ in ("RETREAT", "CONCEDE") and any(
+                c.lower_ in ("will", "would", "wo", "shall") for t in chain for c in t.children if c.dep_ == "aux"):
+            # "will not lift the embargo", "will not end the strike": a refusal to yield (CAMEO 124)
+            type_, cameo, status = "REJECT", "124", "current"
             mapping = self.codebook.mapping(cameo)
             mode = mapping.mode if mapping else None
         if when is None and status == "current":
