@@ -90,7 +90,10 @@ def _prep_objects(token, preps) -> list:
     return found
 
 
-def verb_arguments(verb, *, event_noun=None) -> Arguments:
+_OBJECT_PREPS = ("with", "against", "on", "to", "toward", "towards", "from", "for", "into", "over", "of")
+
+
+def verb_arguments(verb, *, event_noun=None, depth: int = 0) -> Arguments:
     sources: list = []
     targets: list = []
     if _passive(verb):
@@ -113,9 +116,15 @@ def verb_arguments(verb, *, event_noun=None) -> Arguments:
             targets += _prep_objects(obj, _NOUN_TARGET_PREPS)
         elif not _passive(verb):
             targets.append(obj)
-            # "cut off trade with Israel": the recipient hangs off the object
-            targets += _prep_objects(obj, ("with", "against", "on", "to", "toward", "towards", "from"))
+            # "cut off trade with Israel", "filed a lawsuit against Thom", "support for Serraj":
+            # the recipient hangs off the object
+            targets += _prep_objects(obj, _OBJECT_PREPS)
     targets += _prep_objects(verb, _TARGET_PREPS)
+    # "agreed to lift a ban on imports of Egyptian products", "refused to meet a U.S. envoy",
+    # "threatened to shell British forces": the recipient is the complement's.
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and depth < 3:
+            targets += list(verb_arguments(child, depth=depth + 1).targets)
     return Arguments(tuple(sources), tuple(dict.fromkeys(targets)))
 
 
@@ -143,17 +152,20 @@ def noun_arguments(noun) -> Arguments:
     if between:
         return Arguments(tuple(between), (), reciprocal=True)
     targets += _prep_objects(noun, _NOUN_TARGET_PREPS)
-    head = noun.head
-    if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+    anchor = noun
+    while anchor.dep_ == "conj" and anchor.head != anchor:  # "its rejection and condemnation of"
+        anchor = anchor.head
+    head = anchor.head
+    if anchor.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         outer = verb_arguments(head, event_noun=noun)
-        if not sources:
-            sources = list(outer.sources)
+        if not sources or all(c.pos_ == "PRON" for c in sources):
+            sources = list(outer.sources) or sources
         if not targets:
-            targets = [t for t in outer.targets if t != noun]
-    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not sources:
+            targets = [t for t in outer.targets if t != noun and t != anchor]
+    elif anchor.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not sources:
         outer = verb_arguments(head.head)
         sources = list(outer.sources)
-    elif noun.dep_ in ("nsubj", "nsubjpass") and not targets:
+    elif anchor.dep_ in ("nsubj", "nsubjpass") and not targets:
         targets += _prep_objects(head, ("with", "against", "on", "in"))
     return Arguments(tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(targets)))
 

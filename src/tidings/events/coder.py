@@ -42,7 +42,7 @@ _PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "ar
                 "streets", "street", "square", "zone", "coast", "island", "valley", "enclave", "territory"}
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 _RECIPROCAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z0-9.'\- ]{2,30})?\s*(?:\((?:AP|AFP|Reuters|AA|UPI|dpa|Xinhua)\))?\s*[-\u2013\u2014]+\s")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z0-9.'\- ]{2,30})?\s*(?:\([A-Za-z.' ]{1,30}\))?\s*(?:[-\u2013\u2014:\"\u201c]+|\)\s*[-\u2013\u2014:]+)\s")
 
 
 def parse_text(text: str) -> str:
@@ -64,6 +64,7 @@ class CoderSettings:
     secondary_min_probability: float = 0.25
     secondary_own_clause_probability: float = 0.1
     none_veto: float = 0.6
+    sourceless_min_score: float = 0.6
     min_tokens: int = 4
 
 
@@ -189,6 +190,8 @@ class EventCoder:
         sources, targets = _dedupe_roles(sources, targets)
         if sources and not any(_agentive(a) for a in sources):
             return None  # "an earthquake killed eight people": no political actor did it
+        if not sources and score < self.settings.sourceless_min_score:
+            return None  # "six people were killed when a plant exploded": nobody named did it
         if type_ in _RECIPROCAL and len(sources) > 1 and not any(_agentive(a) for a in targets):
             targets = []  # "A and B discussed relations": all parties are the actor, no recipient
         status = event_status(trigger, when=None, pub=article.date, own_type=type_)
@@ -283,6 +286,8 @@ class EventCoder:
         """The first argument phrase that names a known actor; else the first phrase as it
         stands (a recipient such as 'the Iranian tanker' is still worth reporting)."""
         first: list[Actor] = []
+        # Event nouns ("a lawsuit", "talks", "support") are what was done, not to whom: last.
+        heads = sorted(heads, key=lambda h: h.pos_ == "NOUN" and self.lexicon.match(h) is not None)
         for head in heads:
             if head.pos_ in ("PRON", "DET") and head.lower_ in ("which", "that", "who", "this", "what"):
                 continue
