@@ -67,6 +67,8 @@ def subject_of(verb, depth: int = 0):
         for child in head.children:
             if child.dep_ == "dobj":
                 return child
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod") and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head, depth + 1)  # "Russia is willing to withdraw"
     if verb.dep_ in ("conj", "xcomp", "advcl") and head != verb and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "xcomp":  # "officials are expected to meet": raising from a passive
             raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -90,6 +92,8 @@ def _prep_objects(token, preps) -> list:
     return found
 
 
+_DEMAND_VERBS = {"demand", "ask", "urge", "insist", "request", "call", "warn", "threaten", "propose", "suggest",
+                 "recommend", "order", "accuse", "allege", "claim", "charge"}
 _OBJECT_PREPS = ("with", "against", "on", "to", "toward", "towards", "from", "for", "into", "over", "of")
 
 
@@ -120,11 +124,15 @@ def verb_arguments(verb, *, event_noun=None, depth: int = 0) -> Arguments:
             # the recipient hangs off the object
             targets += _prep_objects(obj, _OBJECT_PREPS)
     targets += _prep_objects(verb, _TARGET_PREPS)
+    targets += [o for o in _prep_objects(verb, ("in", "inside", "across")) if o.ent_type_ == "GPE"]
     # "agreed to lift a ban on imports of Egyptian products", "refused to meet a U.S. envoy",
     # "threatened to shell British forces": the recipient is the complement's.
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and depth < 3:
             targets += list(verb_arguments(child, depth=depth + 1).targets)
+        elif child.dep_ == "ccomp" and verb.lemma_.lower() in _DEMAND_VERBS:
+            # "demanded that Yediyurappa step down": the one asked to act
+            targets += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
     return Arguments(tuple(sources), tuple(dict.fromkeys(targets)))
 
 
@@ -168,6 +176,18 @@ def noun_arguments(noun) -> Arguments:
     elif anchor.dep_ in ("nsubj", "nsubjpass") and not targets:
         targets += _prep_objects(head, ("with", "against", "on", "in"))
     return Arguments(tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(targets)))
+
+
+def passive_place(verb):
+    """'was arrested in Niger': the country where a passive act without agent happened."""
+    if not _passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for obj in _pobjs(child):
+                if obj.ent_type_ == "GPE":
+                    return obj
+    return None
 
 
 def arguments(trigger) -> Arguments:

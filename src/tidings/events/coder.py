@@ -19,7 +19,7 @@ from tidings.actors.resolver import ActorResolver, ArticleMemory, Mention, eleme
 from tidings.attributes.numbers import fatalities, injured
 from tidings.attributes.place import Gazetteer
 from tidings.attributes.time import resolve_date
-from tidings.events.arguments import arguments
+from tidings.events.arguments import arguments, passive_place
 from tidings.events.classifier import EventClassifier
 from tidings.events.codebook import DEFAULT_CAMEO, Codebook
 from tidings.events.features import predicate, sentence_features
@@ -41,6 +41,10 @@ _PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "ar
                 "neighborhood", "centre", "center", "part", "parts", "south", "north", "east", "west", "heart",
                 "streets", "street", "square", "zone", "coast", "island", "valley", "enclave", "territory"}
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+_STATE_ACTS = {"COERCE", "RETREAT", "CONCEDE", "SANCTION"}
+_WRAPPERS = {"demand", "request", "proposal", "decision", "plan", "offer", "call", "accusation", "ban", "mission",
+             "report", "initiative", "bid", "move", "measure", "policy", "statement", "declaration", "presence",
+             "campaign", "operation", "action", "order", "ruling", "verdict", "law", "resolution", "claim"}
 _RECIPROCAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z0-9.'\- ]{2,30})?\s*(?:\([A-Za-z.' ]{1,30}\))?\s*(?:[-\u2013\u2014:\"\u201c]+|\)\s*[-\u2013\u2014:]+)\s")
 
@@ -186,7 +190,11 @@ class EventCoder:
         mapping = self.codebook.mapping(cameo)
         args = arguments(trigger)
         sources = self._actors(args.sources, state, memory, article.date)
-        targets = self._actors(args.targets, state, memory, article.date)
+        if not sources and type_ in _STATE_ACTS and trigger.pos_ == "VERB":
+            place = passive_place(trigger)  # "was arrested in Rwanda": the state where it happened
+            if place is not None:
+                sources = [a for a in self._actors([place], state, memory, article.date) if a.country]
+        targets = self._actors(args.targets, state, memory, article.date, against=sources)
         sources, targets = _dedupe_roles(sources, targets)
         if sources and not any(_agentive(a) for a in sources):
             return None  # "an earthquake killed eight people": no political actor did it
@@ -282,24 +290,58 @@ class EventCoder:
             return
         self.resolver.resolve_phrase(subject, mentions=state.mentions, when=pub, memory=memory, context=state.context)
 
-    def _actors(self, heads, state, memory, pub) -> list[Actor]:
-        """The first argument phrase that names a known actor; else the first phrase as it
-        stands (a recipient such as 'the Iranian tanker' is still worth reporting)."""
-        first: list[Actor] = []
-        # Event nouns ("a lawsuit", "talks", "support") are what was done, not to whom: last.
-        heads = sorted(heads, key=lambda h: h.pos_ == "NOUN" and self.lexicon.match(h) is not None)
+    def _actors(self, heads, state, memory, pub, *, against: list[Actor] | None = None) -> list[Actor]:
+        """The best argument phrase resolved to actors: named actors (a known country, leader,
+        organisation or a name the parser found) before roles resolved from context, a place of
+        the event ("in Afghanistan") before things, other parties before the source's own side;
+        a phrase no knowledge covers is still reported as it stands."""
+        # "the key demands by protesters", "a ban by the UN": the actor inside an event noun
+        expanded = []
         for head in heads:
+            expanded.append(head)
+            if head.pos_ == "NOUN" and (head.lemma_.lower() in _WRAPPERS or self.lexicon.match(head) is not None):
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in ("by", "of", "from"):
+                        expanded.extend(g for g in child.children if g.dep_ == "pobj")
+                    elif child.dep_ in ("poss", "compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+                        expanded.append(child)
+        own = {a.country for a in against or () if a.country}
+        best: tuple[float, int, list[Actor]] | None = None
+        for order, head in enumerate(dict.fromkeys(expanded)):
             if head.pos_ in ("PRON", "DET") and head.lower_ in ("which", "that", "who", "this", "what"):
                 continue
             if head.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"):
                 continue  # "on Sunday", "by 5 percent": not a recipient
             actors = self.resolver.resolve_phrase(head, mentions=state.mentions, when=pub, memory=memory,
                                                   context=state.context)
-            if any(a.country for a in actors):
-                return actors
-            if not first:
-                first = actors or [self.resolver.text_actor(head)]
-        return [a for a in first if a.text]
+            if not actors:
+                actors = [self.resolver.text_actor(head)]
+            actors = [a for a in actors if a.text]
+            if not actors:
+                continue
+            named = self._named(head, state)
+            locative = head.head.dep_ == "prep" and head.head.lower_ in ("in", "inside", "across")
+            event_noun = head.pos_ == "NOUN" and (self.lexicon.match(head) is not None or head.lemma_.lower() in _WRAPPERS)
+            score = (3.0 if named and not locative else 2.5 if named else 2.0 if any(a.country for a in actors)
+                     else 1.0 if any(_agentive(a) for a in actors) else 0.0)
+            if event_noun:
+                score -= 1.5
+            if own and any(a.country and a.country not in own for a in actors):
+                score += 0.5
+            if best is None or score > best[0]:
+                best = (score, order, actors)
+        return best[2] if best else []
+
+    def _named(self, head, state) -> bool:
+        """Whether a phrase names its actor (a known name, or an entity the parser found)."""
+        from tidings.actors.resolver import coordinated
+
+        indices = {t.i for element in coordinated(head) for t in element_tokens(element)}
+        for m in state.mentions:
+            if m.start in indices and any(e.kind != "role" and e.kind != "collective" for e in m.entries):
+                return True
+        return any(self_tok.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") for self_tok in
+                   (head.doc[i] for i in indices))
 
     def _date(self, trigger, state: _SentenceState, pub: dt.date | None, *, future: bool = False) -> When | None:
         best: tuple[int, When] | None = None
