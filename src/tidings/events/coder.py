@@ -41,6 +41,9 @@ _PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "ar
                 "neighborhood", "centre", "center", "part", "parts", "south", "north", "east", "west", "heart",
                 "streets", "street", "square", "zone", "coast", "island", "valley", "enclave", "territory"}
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+_WEAPONS = re.compile(r"\b(bomb\w*|suicide|grenades?|mortars?|rockets?|missiles?|shell(?:s|ed|ing)|artillery|"
+                      r"air ?strikes?|drones?|IEDs?|improvised explosive|landmines?|gunm[ae]n|militants?|insurgents?|"
+                      r"rebels?|snipers?|ambush\w*|jihadists?|terrorists?|armed men|attackers?|airstrikes?)\b", re.I)
 _STATE_ACTS = {"COERCE", "RETREAT", "CONCEDE", "SANCTION"}
 _WRAPPERS = {"demand", "request", "proposal", "decision", "plan", "offer", "call", "accusation", "ban", "mission",
              "report", "initiative", "bid", "move", "measure", "policy", "statement", "declaration", "presence",
@@ -198,8 +201,11 @@ class EventCoder:
         sources, targets = _dedupe_roles(sources, targets)
         if sources and not any(_agentive(a) for a in sources):
             return None  # "an earthquake killed eight people": no political actor did it
-        if not sources and score < self.settings.sourceless_min_score:
-            return None  # "six people were killed when a plant exploded": nobody named did it
+        if not sources and score < self.settings.sourceless_min_score and not (
+                type_ in ("ASSAULT", "COERCE") and _WEAPONS.search(sent.text)):
+            # "six people were killed when a plant exploded": nobody named did it. A bomb, a
+            # mortar round or gunmen are still an attack by unidentified armed forces.
+            return None
         if type_ in _RECIPROCAL and len(sources) > 1 and not any(_agentive(a) for a in targets):
             targets = []  # "A and B discussed relations": all parties are the actor, no recipient
         status = event_status(trigger, when=None, pub=article.date, own_type=type_)
