@@ -141,8 +141,11 @@ def noun_arguments(noun) -> Arguments:
     targets: list = []
     for child in noun.children:
         if child.dep_ == "poss":
-            if child.pos_ == "PRON" and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-                subject = subject_of(noun.head)  # "Egypt reaffirmed its support": its = Egypt
+            verb = noun.head if noun.dep_ in ("dobj", "attr") else noun.head.head if noun.dep_ == "pobj" else None
+            if child.pos_ == "PRON" and verb is not None and verb.pos_ in ("VERB", "AUX"):
+                # "Egypt reaffirmed its support": its = Egypt; "crimes committed by the
+                # administration with their support": their = the administration
+                subject = subject_of(verb)
                 if subject is not None:
                     sources.append(subject)
                     continue

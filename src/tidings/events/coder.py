@@ -70,6 +70,7 @@ class CoderSettings:
     none_margin: float = 0.0
     secondary_min_probability: float = 0.25
     secondary_own_clause_probability: float = 0.1
+    secondary_nominal_probability: float = 0.02
     none_veto: float = 0.6
     sourceless_min_score: float = 0.6
     min_tokens: int = 4
@@ -124,7 +125,7 @@ class EventCoder:
                         lede_date = explicit[0]
             else:
                 previous_date = None
-        return _unique(events)
+        return _one_toll_per_figure(_unique(events))
 
     # ------------------------------------------------------------------ choosing events
     def _choose(self, sent, probs: dict[str, float]) -> list[tuple[str, Match | None, float]]:
@@ -170,7 +171,9 @@ class EventCoder:
             if match.token.pos_ != "VERB" and not (match.specific or _has_own_actor(match.token)):
                 continue
             own_subject = match.token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in match.token.children)
-            floor = s.secondary_own_clause_probability if own_subject else s.secondary_min_probability
+            own_actor = match.token.pos_ == "NOUN" and _has_own_actor(match.token)
+            floor = (s.secondary_own_clause_probability if own_subject else
+                     s.secondary_nominal_probability if own_actor else s.secondary_min_probability)
             if probs and probs.get(type_, 0.0) < floor:
                 continue
             if match.token.pos_ == "VERB" and not _own_clause(match.token, chosen):
@@ -213,7 +216,9 @@ class EventCoder:
         if status == "current":
             status = event_status(trigger, when=when, pub=article.date, own_type=type_)
         chain = governing_chain(trigger)
-        intent = any(t.lemma_.lower() in _INTENT for t in chain[1:])
+        # "agreed to resign", "is willing to withdraw", "offered to send troops" (not "crimes
+        # committed by"): the intent word must take the event as its complement.
+        intent = any(t.dep_ == "xcomp" and t.head.lemma_.lower() in _INTENT for t in chain)
         if type_ in _FUTURE_AS_AGREE and (status == "future" or intent) and status != "negated":
             # PLOVER manual, AGREE: a promise, an offer, a stated willingness, or an announced
             # meeting, visit, signing, aid or withdrawal is an intent to act.
@@ -389,9 +394,10 @@ class EventCoder:
                     anchor = trigger  # "visited Ankara"
                 else:
                     continue
-            if anchor == trigger or anchor == pred or anchor in trigger.ancestors:
+            if anchor == trigger or anchor == pred or anchor == trigger.head or anchor in _governors(trigger):
                 rank = 0.0
-            elif anchor in trigger.subtree and (anchor.pos_ in ("VERB", "AUX") or anchor.lemma_.lower() in _PLACE_NOUNS):
+            elif anchor in trigger.subtree and (anchor.pos_ in ("VERB", "AUX") or anchor.lemma_.lower() in _PLACE_NOUNS) \
+                    and not _crosses_clause(anchor, trigger):
                 rank = 1.0
             elif trigger.pos_ == "NOUN" and anchor == trigger.head:
                 rank = 0.5
@@ -492,6 +498,21 @@ def _governors(trigger) -> list:
     return out
 
 
+def _crosses_clause(token, top) -> bool:
+    """Whether the path from a token up to 'top' enters another clause (a relative clause,
+    a clausal complement): 'aggression, which has claimed lives in Gaza' is not about 'support'."""
+    node = token
+    for _ in range(12):
+        if node == top or node.head == node:
+            return False
+        if node.dep_ in ("relcl", "ccomp", "advcl", "acl") and node != token:
+            return True
+        if node.dep_ in ("relcl", "ccomp", "advcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            return True
+        node = node.head
+    return False
+
+
 def _place_anchor(token, preps):
     """The word a toponym's locative phrase attaches to, climbing through appositions,
     compounds, conjunctions and 'the village of X'; None when the toponym is no locative."""
@@ -524,6 +545,32 @@ def _place_anchor(token, preps):
 def _dedupe_roles(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
     spans = {(a.start, a.end) for a in sources}
     return sources, [t for t in targets if (t.start, t.end) not in spans]
+
+
+def _one_toll_per_figure(events: list[Event]) -> list[Event]:
+    """A casualty figure belongs to the one event whose trigger is nearest to it in the sentence."""
+    import dataclasses
+
+    nearest: dict[tuple[int, str, str], tuple[int, str]] = {}
+    for event in events:
+        for field in ("fatalities", "injured"):
+            count = getattr(event, field)
+            if count is None or not count.text:
+                continue
+            at = event.evidence.text.find(count.text)
+            distance = abs(at - (event.evidence.trigger_start - event.evidence.start)) if at >= 0 else 10**6
+            key = (event.evidence.start, field, count.text)
+            if key not in nearest or distance < nearest[key][0]:
+                nearest[key] = (distance, event.id)
+    out = []
+    for event in events:
+        changes = {}
+        for field in ("fatalities", "injured"):
+            count = getattr(event, field)
+            if count is not None and count.text and nearest.get((event.evidence.start, field, count.text), (0, event.id))[1] != event.id:
+                changes[field] = None
+        out.append(dataclasses.replace(event, **changes) if changes else event)
+    return out
 
 
 def _unique(events: list[Event]) -> list[Event]:
