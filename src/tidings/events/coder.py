@@ -396,20 +396,22 @@ class EventCoder:
                     continue
             if anchor == trigger or anchor == pred or anchor == trigger.head or anchor in _governors(trigger):
                 rank = 0.0
-            elif anchor in trigger.subtree and (anchor.pos_ in ("VERB", "AUX") or anchor.lemma_.lower() in _PLACE_NOUNS) \
-                    and not _crosses_clause(anchor, trigger):
+            elif (anchor in trigger.subtree and (anchor.pos_ in ("VERB", "AUX") or anchor.lemma_.lower() in _PLACE_NOUNS)
+                  and not _crosses_clause(anchor, trigger)):
                 rank = 1.0
+            elif anchor.dep_ == "advcl" and anchor.head in (trigger, *_governors(trigger)) and not _crosses_clause(anchor, anchor.head):
+                rank = 1.0  # "Speaking in Bishkek, the minister accused ..."
             elif trigger.pos_ == "NOUN" and anchor == trigger.head:
                 rank = 0.5
-            elif anchor.head == trigger and anchor.dep_ in ("dobj", "attr", "nsubjpass"):
-                rank = 0.8  # "discussed relations in Ankara"
+            elif anchor.head == trigger and anchor.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
+                rank = 0.8  # "discussed relations in Ankara", "authorities in Cali imposed"
             else:
                 continue
             place = self.gazetteer.resolve(ent.text, context=frozenset(state.context), start=ent.start_char,
                                            end=ent.end_char)
             if place is None:
                 continue
-            rank += {"city": 0, "admin1": 0.2, "country": 0.4}.get(place.precision, 0.4)
+            rank += {"city": 0, "admin1": 0.2, "region": 0.3, "country": 0.4}.get(place.precision, 0.4)
             candidates.append((rank, place))
         if not candidates and dateline:
             place = self.gazetteer.resolve(dateline, context=frozenset(state.context))
@@ -505,10 +507,11 @@ def _crosses_clause(token, top) -> bool:
     for _ in range(12):
         if node == top or node.head == node:
             return False
-        if node.dep_ in ("relcl", "ccomp", "advcl", "acl") and node != token:
-            return True
         if node.dep_ in ("relcl", "ccomp", "advcl", "acl") and node.pos_ in ("VERB", "AUX"):
-            return True
+            # a participle without its own subject ("Speaking in Kyiv, ...", "a statement issued
+            # in Dushanbe") still describes the same act
+            if node.dep_ in ("relcl", "ccomp") or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return True
         node = node.head
     return False
 
