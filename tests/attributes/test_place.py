@@ -9,7 +9,10 @@ def gazetteer(pipeline):
 @pytest.mark.parametrize("name,country,precision", [
     ("Ankara", "TUR", "city"),
     ("Doha", "QAT", "city"),
-    ("Gaza", "PSE", "country"),
+    ("Gaza", "PSE", "city"),
+    ("Gaza Strip", "PSE", "region"),
+    ("Crimea", "UKR", "region"),
+    ("Idlib province", "SYR", "admin1"),
     ("Türkiye", "TUR", "country"),
     ("Turkey", "TUR", "country"),
     ("Kyiv", "UKR", "city"),

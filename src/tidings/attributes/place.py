@@ -124,6 +124,13 @@ class Gazetteer:
         key = re.sub(r"\s+(city|province|governorate|region|district|state|county|town|village|oblast)$", "", full)
         suffix = full[len(key):].strip()
         country = self._countries.get(key)
+        regions = self._regions.get(full, []) or self._regions.get(key, [])
+        alias = country is not None and key != fold(country.name).lower()
+        big_city = alias and any(self._cities[i].population >= 50_000 for i in self._by_name.get(key, ()))
+        if country is not None and alias and (regions or big_city):
+            # "Gaza", "Greenland", "Crimea": a territory listed under its state for actors,
+            # but as a place it has its own point
+            country = None
         if country is not None:
             return _at(country, text, start, end)
         continent = self._continents.get(key)
@@ -134,7 +141,6 @@ class Gazetteer:
         big = any(c.population >= _BIG_CITY and c.country == "USA" for c in candidates)  # Washington, New York
         if state is not None and not big and (not context or "USA" in context or len(key) > 5):
             return _at(state, text, start, end)
-        regions = self._regions.get(full, []) or self._regions.get(key, [])
         region = None
         if regions:
             region = max(regions, key=lambda p: (p.country in context, p.precision == "admin1"))

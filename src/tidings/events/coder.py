@@ -137,6 +137,8 @@ class EventCoder:
             weight = 1.0 if _near(match.token, pred) else 0.5
             if match.specific:
                 weight += 0.25
+            if match.token.pos_ == "VERB":
+                weight += 0.1  # "airstrikes killed 12": the verb carries the clause's date, place, toll
             best = prominence.get(match.trigger.type)
             if best is None or weight > best[0]:
                 prominence[match.trigger.type] = (weight, match)
@@ -241,7 +243,7 @@ class EventCoder:
         if when is not None and article.date is not None and status in ("current", "historical"):
             if when.value > article.date.isoformat()[: len(when.value)]:
                 status = "future"
-        location = self._location(trigger, sent, state, sources + targets, dateline if sent_no <= 1 else None, type_)
+        location = self._location(trigger, sent, state, sources + targets, dateline if sent_no == 0 else None, type_)
         text = article.text[sent.start_char:sent.end_char].rstrip()
         killed = fatalities(text) if type_ in _VIOLENT else None
         hurt = injured(text) if type_ in _VIOLENT else None
