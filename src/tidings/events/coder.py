@@ -34,6 +34,8 @@ _FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID
                     "CONCEDE": "035"}
 _INTENT = {"agree", "willing", "ready", "prepared", "offer", "promise", "pledge", "vow", "commit", "consent",
            "volunteer", "undertake"}
+_GENERIC_CODES = {"020", "030", "040", "050", "060", "070", "080", "087", "100", "110", "112", "120", "130",
+                  "140", "150", "160", "170", "180", "190"}
 _ANAPHORA = {"that", "those", "during", "then", "later", "afterwards", "after", "there"}
 _MOVE_TYPES = {"MOBILIZE", "ASSAULT", "CONSULT", "AID", "COERCE"}
 _PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "area", "outskirts", "suburb", "capital",
@@ -164,6 +166,12 @@ class EventCoder:
                 first = inner[0]
                 primary = first.trigger.type
                 scores.setdefault(primary, probs.get(primary, 0.0))
+        if first is not None and first.trigger.cameo in _GENERIC_CODES:
+            # "airstrikes killed 12": keep the verb as trigger, take the noun's more specific code
+            better = next((m for m in matches if m.trigger.type == primary and m.trigger.cameo not in _GENERIC_CODES
+                           and (m.token.head == first.token or first.token.head == m.token)), None)
+            if better is not None:
+                first = Match(first.token, better.trigger, first.specific or better.specific)
         chosen = [(primary, first, scores[primary])]
         used = {chosen[0][1].token.i if chosen[0][1] else _trigger_token(sent).i}
         for match in matches:
