@@ -13,7 +13,8 @@ import countryinfo
 
 # Where the REST Countries point lies far (> 150 km) from the GeoNames country point that
 # gazetteers and gold data use, the GeoNames point is taken instead.
-OVERRIDES = {"USA": (39.76, -98.5), "AUS": (-25.0, 135.0), "IND": (22.0, 79.0), "KOS": (42.5833, 21.0)}
+OVERRIDES = {"USA": (39.76, -98.5), "AUS": (-25.0, 135.0), "IND": (22.0, 79.0), "CAN": (60.10867, -113.64258),
+             "KOS": (42.5833, 21.0)}
 
 OUT = Path(__file__).resolve().parents[1] / "src/tidings/attributes/data/country_points.tsv"
 

@@ -17,7 +17,8 @@ from tidings.config import Settings, load_settings
 from tidings.errors import StageError, TidingsError
 from tidings.events.classifier import load_classifier
 from tidings.events.codebook import load_codebook
-from tidings.events.coder import EventCoder, parse_text
+from tidings.events.coder import EventCoder
+from tidings.ingest.dateline import parse_text
 from tidings.events.triggers import load_lexicon
 from tidings.nlp.model import load_nlp
 from tidings.types import Article, Event

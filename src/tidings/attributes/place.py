@@ -26,6 +26,25 @@ _CONTINENT_ADJECTIVES = {"Africa": ("African", "Africans"), "Asia": ("Asian", "A
                          "Europe": ("European", "Europeans", "EU", "E.U.", "European Union"), "South America": ("South American", "Latin America"),
                          "North America": ("North American",), "Oceania": ("Pacific",)}
 _BIG_CITY = 500_000
+# Adjectives of regions and nations without a state, as GeoNews-style toponyms use them.
+_REGION_ADJECTIVES = {"english": "england", "scottish": "scotland", "welsh": "wales", "kurdish": "kurdistan",
+                      "kurd": "kurdistan", "kurds": "kurdistan", "catalan": "catalonia", "basque": "basque country",
+                      "bavarian": "bavaria", "sicilian": "sicily", "texan": "texas", "californian": "california",
+                      "punjabi": "punjab", "korean": "south korea", "tibetan": "tibet", "uyghur": "xinjiang",
+                      "flemish": "flanders", "corsican": "corsica", "sardinian": "sardinia", "quebecois": "quebec",
+                      "arab": "middle east", "western": "europe", "middle eastern": "middle east"}
+# AP style state abbreviations, as datelines and news copy write them ("ALBUQUERQUE, N.M.").
+_AP_STATES = {"ala.": "alabama", "ariz.": "arizona", "ark.": "arkansas", "calif.": "california",
+              "colo.": "colorado", "conn.": "connecticut", "del.": "delaware", "fla.": "florida",
+              "ga.": "georgia", "ill.": "illinois", "ind.": "indiana", "kan.": "kansas", "ky.": "kentucky",
+              "la.": "louisiana", "md.": "maryland", "mass.": "massachusetts", "mich.": "michigan",
+              "minn.": "minnesota", "miss.": "mississippi", "mo.": "missouri", "mont.": "montana",
+              "neb.": "nebraska", "nev.": "nevada", "n.h.": "new hampshire", "n.j.": "new jersey",
+              "n.m.": "new mexico", "n.y.": "new york", "n.c.": "north carolina", "n.d.": "north dakota",
+              "okla.": "oklahoma", "ore.": "oregon", "pa.": "pennsylvania", "r.i.": "rhode island",
+              "s.c.": "south carolina", "s.d.": "south dakota", "tenn.": "tennessee", "vt.": "vermont",
+              "va.": "virginia", "wash.": "washington", "w.va.": "west virginia", "wis.": "wisconsin",
+              "wyo.": "wyoming", "d.c.": "washington"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +140,12 @@ class Gazetteer:
         """Resolve a toponym. ``context`` holds ISO3 codes of countries named nearby,
         which win ties between places of the same name."""
         full = re.sub(r"^the\s+", "", fold(text.strip()).lower())
-        key = re.sub(r"\s+(city|province|governorate|region|district|state|county|town|village|oblast)$", "", full)
+        full = _AP_STATES.get(full, full)
+        full = _REGION_ADJECTIVES.get(full, full)
+        if full.endswith(" city") and full in self._by_name:
+            return self._city(full, text, context, admin1, start, end)  # "Mexico City", "Kuwait City"
+        key = full if full in self._by_name else re.sub(
+            r"\s+(city|province|governorate|region|district|state|county|town|village|oblast)$", "", full)
         suffix = full[len(key):].strip()
         country = self._countries.get(key)
         regions = self._regions.get(full, []) or self._regions.get(key, [])
@@ -145,9 +169,15 @@ class Gazetteer:
         if regions:
             region = max(regions, key=lambda p: (p.country in context, p.precision == "admin1"))
         if region is not None and (suffix not in ("", "city", "town", "village") or not candidates
-                                   or max(c.population for c in candidates) < 100_000
-                                   and not any(c.country in context for c in candidates)):
+                                   or max(c.population for c in candidates) < 100_000):
             return _at(region, text, start, end)
+        if not candidates:
+            return None
+        return self._city(key, text, context, admin1, start, end)
+
+    def _city(self, key: str, text: str, context: frozenset[str], admin1: frozenset[str],
+              start: int | None, end: int | None) -> Place | None:
+        candidates = [self._cities[i] for i in self._by_name.get(key, ())]
         if not candidates:
             return None
 

@@ -10,9 +10,18 @@ from __future__ import annotations
 from tidings.actors.knowledge import Knowledge
 from tidings.actors.resolver import find_mentions
 from tidings.attributes.place import Gazetteer
+import re
+from collections import Counter
+
+from tidings.ingest.dateline import DATELINE as _DATELINE
 from tidings.types import Article, Place
 
 _LABELS = ("GPE", "LOC", "FAC")
+_LOCATIVE = {"in", "at", "near", "from", "outside", "across", "around", "to", "into", "through"}
+_FACILITY = re.compile(r"\b(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Park|Bridge|Church|"
+                       r"Cathedral|Hospital|University|College|Airport|Station|Stadium|School|Hall|Center|Centre|"
+                       r"Market|Mosque|Temple|Palace|Tower|Building|Museum|Library|Hotel|Club|Court|Prison|Camp|"
+                       r"Base|Port|Harbou?r|Beach|Plaza|Mall|Estate|Village|Quarter|Inn|Theatre|Theater|Arena)\b")
 _CONTAINERS = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP")
 
 
@@ -24,7 +33,27 @@ class ToponymExtractor:
 
     def __call__(self, article: Article, doc=None) -> list[Place]:
         doc = doc if doc is not None else self.nlp(article.text)
-        spans: list[tuple[int, int, str]] = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in _LABELS]
+        spans: list[tuple[int, int, str]] = []
+        for e in doc.ents:
+            if e.label_ not in _LABELS:
+                continue
+            # "Thruxton, Hampshire": two toponyms
+            offset = e.start_char
+            for part in e.text.split(", "):
+                if part.strip():
+                    spans.append((offset, offset + len(part), part))
+                offset += len(part) + 2
+        # Places the parser took for people or organisations, where the words around say place:
+        # "in Hampshire", "near Klamath Falls, Oregon".
+        for e in doc.ents:
+            if e.label_ not in ("PERSON", "ORG", "PRODUCT") or len(e) > 3:
+                continue
+            before = doc[e.start - 1].lower_ if e.start > 0 else ""
+            after = doc[e.end].text if e.end < len(doc) else ""
+            if before in _LOCATIVE or after == ",":
+                place = self.gazetteer.resolve(e.text)
+                if place is not None and (place.precision != "city" or before in _LOCATIVE):
+                    spans.append((e.start_char, e.end_char, e.text))
         context: set[str] = set()
         for mention in find_mentions(doc, self.knowledge, 0, len(doc)):
             kinds = {e.kind for e in mention.entries}
@@ -35,12 +64,27 @@ class ToponymExtractor:
                 end = doc[mention.end - 1].idx + len(doc[mention.end - 1].text)
                 if not any(s < end and start < e for s, e, _ in spans):
                     spans.append((start, end, mention.text))
-        # Demonyms and unions the parser labels NORP/ORG: "European", "African", "EU".
+        # Demonyms and unions the parser labels NORP/ORG ("European", "EU"), and places used for
+        # their teams, governments or people that it labels ORG ("Liverpool", "Tamil Nadu").
         for ent in doc.ents:
             if ent.label_ in ("NORP", "ORG") and not any(s < ent.end_char and ent.start_char < e for s, e, _ in spans):
                 place = self.gazetteer.resolve(ent.text, context=frozenset(context))
-                if place is not None and place.precision in ("country", "region") and place.feature in ("PCLI", "CONT"):
+                if place is None:
+                    continue
+                demonym = place.feature in ("PCLI", "CONT") or (ent.label_ == "NORP" and place.precision in ("admin1", "region"))
+                metonym = ent.label_ == "ORG" and place.precision in ("city", "admin1") and ent.text[:1].isupper() \
+                    and len(ent) <= 3 and not ent.text.isupper()
+                if demonym or metonym:
                     spans.append((ent.start_char, ent.end_char, ent.text))
+        # The dateline: "WASHINGTON (AP) -", "ALBUQUERQUE, N.M. -"
+        m = _DATELINE.match(article.text[:120])
+        if m:
+            for part in re.finditer(r"[A-Z][A-Za-z.'\- ]+[A-Za-z.]", m.group(0)[: m.end(1) + 12]):
+                word = part.group(0).strip()
+                if word in ("AP", "AFP", "Reuters") or any(s < part.end() and part.start() < e for s, e, _ in spans):
+                    continue
+                if self.gazetteer.resolve(word.title() if word.isupper() else word) is not None:
+                    spans.append((part.start(), part.end(), word.title() if word.isupper() else word))
         # Toponyms inside other names: "the New York Times", "Tamil Nadu government".
         for ent in doc.ents:
             if ent.label_ not in _CONTAINERS:
@@ -55,8 +99,24 @@ class ToponymExtractor:
                     break
         states = frozenset(code for _, _, text in spans if (code := self.gazetteer.us_state_code(text)))
         places: list[Place] = []
+        unresolved: list[tuple[int, int, str]] = []
         for start, end, text in sorted(spans):
             place = self.gazetteer.resolve(text, context=frozenset(context), admin1=states, start=start, end=end)
+            if place is None and _FACILITY.search(text):
+                unresolved.append((start, end, text))
             if place is not None:
-                places.append(place)
+                surface = article.text[start:end]
+                places.append(place if place.text == surface else Place(
+                    place.name, place.country, place.admin1, place.lat, place.lon, place.geonameid, place.precision,
+                    surface, start, end, place.feature))
+        # A street, square or building the gazetteer does not know lies in the city the article
+        # is about (its most named city): "Royal Street" in a New Orleans story.
+        cities = Counter((p.name, p.country) for p in places if p.precision == "city")
+        if unresolved and cities:
+            (name, country), _ = cities.most_common(1)[0]
+            home = next(p for p in places if (p.name, p.country) == (name, country))
+            for start, end, text in unresolved:
+                places.append(Place(home.name, home.country, home.admin1, home.lat, home.lon, home.geonameid,
+                                    "city", article.text[start:end], start, end, "CONTAINED"))
+            places.sort(key=lambda p: p.start or 0)
         return places

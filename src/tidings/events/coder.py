@@ -25,6 +25,7 @@ from tidings.events.codebook import DEFAULT_CAMEO, Codebook
 from tidings.events.features import predicate, sentence_features
 from tidings.events.triggers import Lexicon, Match
 from tidings.events.status import event_status, governing_chain
+from tidings.ingest.dateline import DATELINE as _DATELINE
 from tidings.types import Actor, Article, Count, Event, Evidence, Place, When
 
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "around", "within", "through",
@@ -51,16 +52,6 @@ _WRAPPERS = {"demand", "request", "proposal", "decision", "plan", "offer", "call
              "report", "initiative", "bid", "move", "measure", "policy", "statement", "declaration", "presence",
              "campaign", "operation", "action", "order", "ruling", "verdict", "law", "resolution", "claim"}
 _RECIPROCAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z0-9.'\- ]{2,30})?\s*(?:\([A-Za-z.' ]{1,30}\))?\s*(?:[-\u2013\u2014:\"\u201c]+|\)\s*[-\u2013\u2014:]+)\s")
-
-
-def parse_text(text: str) -> str:
-    """The text the parser sees: the article with its dateline ("MINSK, Oct 3 - ") blanked out,
-    so it is not read as the lede's subject. Same length, so every offset stays valid."""
-    m = _DATELINE.match(text[:120])
-    if not m:
-        return text
-    return " " * m.end() + text[m.end():]
 
 
 @dataclass(frozen=True, slots=True)
