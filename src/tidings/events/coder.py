@@ -37,6 +37,7 @@ _INTENT = {"agree", "willing", "ready", "prepared", "offer", "promise", "pledge"
            "volunteer", "undertake"}
 _GENERIC_CODES = {"020", "030", "040", "050", "060", "070", "080", "087", "100", "110", "112", "120", "130",
                   "140", "150", "160", "170", "180", "190"}
+_RECIPIENT_PREPS = {"to", "against", "on", "with", "for", "in", "into", "toward", "towards", "at", "from", "over"}
 _ANAPHORA = {"that", "those", "during", "then", "later", "afterwards", "after", "there"}
 _MOVE_TYPES = {"MOBILIZE", "ASSAULT", "CONSULT", "AID", "COERCE"}
 _PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "area", "outskirts", "suburb", "capital",
@@ -202,6 +203,16 @@ class EventCoder:
             if place is not None:
                 sources = [a for a in self._actors([place], state, memory, article.date) if a.country]
         targets = self._actors(args.targets, state, memory, article.date, against=sources)
+        if not any(t.country for t in targets) and type_ not in _RECIPROCAL | {"PROTEST"}:
+            # "provide ammunition ... to Turkey", "imposed sanctions in relation to Iraq":
+            # a named party deeper in the trigger's own clause
+            used = {(a.start, a.end) for a in sources}
+            deeper = [t for t in trigger.subtree if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                      and t.head.lower_ in _RECIPIENT_PREPS and not _crosses_clause(t, trigger)
+                      and not any(s <= t.idx < e for s, e in used if s is not None)]
+            found = [a for a in self._actors(deeper, state, memory, article.date, against=sources) if a.country]
+            if found:
+                targets = found
         sources, targets = _dedupe_roles(sources, targets)
         if sources and not any(_agentive(a) for a in sources):
             return None  # "an earthquake killed eight people": no political actor did it
