@@ -75,3 +75,21 @@ def test_malformed_jsonl_lines_are_named(tmp_path):
 def test_no_command_prints_help():
     rc, out, _ = run()
     assert rc == 2 and "code" in out
+
+
+def test_places_jsonl(article):
+    rc, out, err = run("places", str(article), "--format", "jsonl")
+    assert rc == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert set(rows[0]) == {"article_id", "text", "start", "end", "name", "country", "admin1", "lat", "lon",
+                            "geonameid", "feature"}
+    text = article.read_text(encoding="utf-8")
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+    ankara = next(r for r in rows if r["text"] == "Ankara")
+    assert ankara["country"] == "TUR" and abs(ankara["lat"] - 39.92) < 0.1
+
+
+def test_demo_runs():
+    rc, out, err = run("demo", "--format", "jsonl")
+    assert rc == 0, err
+    assert len(out.splitlines()) > 50

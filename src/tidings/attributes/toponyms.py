@@ -79,24 +79,11 @@ class ToponymExtractor:
         # The dateline: "WASHINGTON (AP) -", "ALBUQUERQUE, N.M. -"
         m = _DATELINE.match(article.text[:120])
         if m:
-            for part in re.finditer(r"[A-Z][A-Za-z.'\- ]+[A-Za-z.]", m.group(0)[: m.end(1) + 12]):
-                word = part.group(0).strip()
-                if word in ("AP", "AFP", "Reuters") or any(s < part.end() and part.start() < e for s, e, _ in spans):
-                    continue
-                if self.gazetteer.resolve(word.title() if word.isupper() else word) is not None:
-                    spans.append((part.start(), part.end(), word.title() if word.isupper() else word))
-        # Toponyms inside other names: "the New York Times", "Tamil Nadu government".
-        for ent in doc.ents:
-            if ent.label_ not in _CONTAINERS:
-                continue
-            for n in range(min(3, len(ent) - 1), 0, -1):
-                sub = ent[:n]
-                if any(s < sub.end_char and sub.start_char < e for s, e, _ in spans):
-                    break
-                place = self.gazetteer.resolve(sub.text, context=frozenset(context))
-                if place is not None and place.precision in ("country", "admin1", "city", "region") and sub[0].is_title:
-                    spans.append((sub.start_char, sub.end_char, sub.text))
-                    break
+            city = m.group(1).strip()
+            start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+            name = city.title() if city.isupper() else city
+            if not any(s < start + len(city) and start < e for s, e, _ in spans) and self.gazetteer.resolve(name):
+                spans.append((start, start + len(city), name))
         states = frozenset(code for _, _, text in spans if (code := self.gazetteer.us_state_code(text)))
         places: list[Place] = []
         unresolved: list[tuple[int, int, str]] = []
