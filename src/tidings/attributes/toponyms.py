@@ -84,6 +84,18 @@ class ToponymExtractor:
             name = city.title() if city.isupper() else city
             if not any(s < start + len(city) and start < e for s, e, _ in spans) and self.gazetteer.resolve(name):
                 spans.append((start, start + len(city), name))
+        # Toponyms inside other names: "the New York Times", "Tamil Nadu government".
+        for ent in doc.ents:
+            if ent.label_ not in _CONTAINERS:
+                continue
+            for n in range(min(3, len(ent) - 1), 0, -1):
+                sub = ent[:n]
+                if any(s < sub.end_char and sub.start_char < e for s, e, _ in spans):
+                    break
+                place = self.gazetteer.resolve(sub.text, context=frozenset(context))
+                if place is not None and place.precision in ("country", "admin1", "city", "region") and sub[0].is_title:
+                    spans.append((sub.start_char, sub.end_char, sub.text))
+                    break
         states = frozenset(code for _, _, text in spans if (code := self.gazetteer.us_state_code(text)))
         places: list[Place] = []
         unresolved: list[tuple[int, int, str]] = []
