@@ -315,7 +315,8 @@ class ActorResolver:
             known = memory.last(person=head.lower_ not in _GROUP_PRONOUNS)
             if known is not None:
                 return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
-        ent = next((e for e in doc.ents if e.start in indices and e.label_ in ("ORG", "NORP", "GPE")), None)
+        ent = next((e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE", "FAC")
+                    and any(i in indices for i in range(e.start, e.end))), None)
         if ent is not None:
             return [Actor(text, ent.text, None, None, None, start, end)]
         return []

@@ -77,7 +77,6 @@ def _span(text: str, needle: str) -> tuple[int, int] | None:
 def evaluate_plover(records: list[dict], pipeline, progress: Callable[[int], None] | None = None) -> dict:
     types = TypeScores()
     dyad = PRF()
-    dyad_country = PRF()
     articles = [Article(r.get("id") or str(i), r["text"], None) for i, r in enumerate(records)]
     for i, (article, result) in enumerate(pipeline.pipe(articles)):
         record = records[i]

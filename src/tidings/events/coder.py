@@ -23,14 +23,16 @@ from tidings.events.arguments import arguments, passive_place
 from tidings.events.classifier import EventClassifier
 from tidings.events.codebook import DEFAULT_CAMEO, Codebook
 from tidings.events.features import predicate, sentence_features
+from tidings.events.location import crosses_clause, event_location, governors
 from tidings.events.triggers import Lexicon, Match
 from tidings.events.status import event_status, governing_chain
 from tidings.ingest.dateline import DATELINE as _DATELINE
-from tidings.types import Actor, Article, Count, Event, Evidence, Place, When
+from tidings.types import Actor, Article, Event, Evidence, When
 
-_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "around", "within", "through",
-              "off", "over"}
-_MOVE_PREPS = {"to", "into", "toward", "towards"}
+_VIOLENT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+_WEAPONS = re.compile(r"\b(bomb\w*|suicide|grenades?|mortars?|rockets?|missiles?|shell(?:s|ed|ing)|artillery|"
+                      r"air ?strikes?|drones?|IEDs?|improvised explosive|landmines?|gunm[ae]n|militants?|insurgents?|"
+                      r"rebels?|snipers?|ambush\w*|jihadists?|terrorists?|armed men|attackers?|airstrikes?)\b", re.I)
 _FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "0356",
                     "CONCEDE": "035"}
 _INTENT = {"agree", "willing", "ready", "prepared", "offer", "promise", "pledge", "vow", "commit", "consent",
@@ -39,15 +41,6 @@ _GENERIC_CODES = {"020", "030", "040", "050", "060", "070", "080", "087", "100",
                   "140", "150", "160", "170", "180", "190"}
 _RECIPIENT_PREPS = {"to", "against", "on", "with", "for", "in", "into", "toward", "towards", "at", "from", "over"}
 _ANAPHORA = {"that", "those", "during", "then", "later", "afterwards", "after", "there"}
-_MOVE_TYPES = {"MOBILIZE", "ASSAULT", "CONSULT", "AID", "COERCE"}
-_PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "area", "outskirts", "suburb", "capital",
-                "state", "county", "governorate", "border", "borders", "headquarters", "port", "camp", "neighbourhood",
-                "neighborhood", "centre", "center", "part", "parts", "south", "north", "east", "west", "heart",
-                "streets", "street", "square", "zone", "coast", "island", "valley", "enclave", "territory"}
-_VIOLENT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
-_WEAPONS = re.compile(r"\b(bomb\w*|suicide|grenades?|mortars?|rockets?|missiles?|shell(?:s|ed|ing)|artillery|"
-                      r"air ?strikes?|drones?|IEDs?|improvised explosive|landmines?|gunm[ae]n|militants?|insurgents?|"
-                      r"rebels?|snipers?|ambush\w*|jihadists?|terrorists?|armed men|attackers?|airstrikes?)\b", re.I)
 _STATE_ACTS = {"COERCE", "RETREAT", "CONCEDE", "SANCTION"}
 _WRAPPERS = {"demand", "request", "proposal", "decision", "plan", "offer", "call", "accusation", "ban", "mission",
              "report", "initiative", "bid", "move", "measure", "policy", "statement", "declaration", "presence",
@@ -208,7 +201,7 @@ class EventCoder:
             # a named party deeper in the trigger's own clause
             used = {(a.start, a.end) for a in sources}
             deeper = [t for t in trigger.subtree if t.dep_ == "pobj" and t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
-                      and t.head.lower_ in _RECIPIENT_PREPS and not _crosses_clause(t, trigger)
+                      and t.head.lower_ in _RECIPIENT_PREPS and not crosses_clause(t, trigger)
                       and not any(s <= t.idx < e for s, e in used if s is not None)]
             found = [a for a in self._actors(deeper, state, memory, article.date, against=sources) if a.country]
             if found:
@@ -253,7 +246,8 @@ class EventCoder:
         if when is not None and article.date is not None and status in ("current", "historical"):
             if when.value > article.date.isoformat()[: len(when.value)]:
                 status = "future"
-        location = self._location(trigger, sent, state, sources + targets, dateline if sent_no == 0 else None, type_)
+        location = event_location(trigger, sent, gazetteer=self.gazetteer, context=state.context,
+                                  dateline=dateline if sent_no == 0 else None, type_=type_)
         text = article.text[sent.start_char:sent.end_char].rstrip()
         killed = fatalities(text) if type_ in _VIOLENT else None
         hurt = injured(text) if type_ in _VIOLENT else None
@@ -368,7 +362,7 @@ class EventCoder:
 
     def _date(self, trigger, state: _SentenceState, pub: dt.date | None, *, future: bool = False) -> When | None:
         best: tuple[int, When] | None = None
-        chain = {trigger, *_governors(trigger)}
+        chain = {trigger, *governors(trigger)}
         for ent, when in state.dates:
             owner = _event_owner(ent.root, self.lexicon)
             if owner is None:
@@ -387,51 +381,6 @@ class EventCoder:
             if best is None or distance < best[0]:
                 best = (distance, when)
         return best[1] if best else None
-
-    def _location(self, trigger, sent, state, actors, dateline: str | None, type_: str = "") -> Place | None:
-        """The event's own place: a toponym in a locative phrase of the trigger's clause
-        ("in Ankara", "near the village of Ak-Sai", "at NATO headquarters in Brussels"), the
-        destination of a movement ("sent troops to Batken"), else the dateline."""
-        if self.gazetteer is None:
-            return None
-        preps = _LOC_PREPS | (_MOVE_PREPS if type_ in _MOVE_TYPES else set())
-        pred = predicate(sent)
-        candidates: list[tuple[float, Place]] = []
-        for ent in sent.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC"):
-                continue
-            anchor = _place_anchor(ent.root, preps)
-            if anchor is None:
-                if type_ in ("CONSULT", "MOBILIZE") and ent.root.dep_ == "dobj" and ent.root.head == trigger:
-                    anchor = trigger  # "visited Ankara"
-                else:
-                    continue
-            if anchor == trigger or anchor == pred or anchor == trigger.head or anchor in _governors(trigger):
-                rank = 0.0
-            elif (anchor in trigger.subtree and (anchor.pos_ in ("VERB", "AUX") or anchor.lemma_.lower() in _PLACE_NOUNS)
-                  and not _crosses_clause(anchor, trigger)):
-                rank = 1.0
-            elif anchor.dep_ == "advcl" and anchor.head in (trigger, *_governors(trigger)) and not _crosses_clause(anchor, anchor.head):
-                rank = 1.0  # "Speaking in Bishkek, the minister accused ..."
-            elif trigger.pos_ == "NOUN" and anchor == trigger.head:
-                rank = 0.5
-            elif anchor.head == trigger and anchor.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
-                rank = 0.8  # "discussed relations in Ankara", "authorities in Cali imposed"
-            else:
-                continue
-            place = self.gazetteer.resolve(ent.text, context=frozenset(state.context), start=ent.start_char,
-                                           end=ent.end_char)
-            if place is None:
-                continue
-            rank += {"city": 0, "admin1": 0.2, "region": 0.3, "country": 0.4}.get(place.precision, 0.4)
-            candidates.append((rank, place))
-        if not candidates and dateline:
-            place = self.gazetteer.resolve(dateline, context=frozenset(state.context))
-            if place is not None:
-                candidates.append((5, place))
-        if not candidates:
-            return None
-        return min(candidates, key=lambda c: c[0])[1]
 
     @staticmethod
     def _confidence(score: float, sources, targets, match) -> float:
@@ -498,65 +447,6 @@ def _event_owner(token, lexicon: Lexicon):
     return None
 
 
-def _governors(trigger) -> list:
-    """The verbs that govern a trigger's clause: 'will begin withdrawing' -> [begin];
-    'held talks' -> [held]."""
-    out = []
-    node = trigger
-    if node.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and node.head.pos_ in ("VERB", "AUX"):
-        node = node.head
-        out.append(node)
-    while node.dep_ in ("xcomp", "conj") and node.head.pos_ in ("VERB", "AUX") and len(out) < 4:
-        node = node.head
-        out.append(node)
-    return out
-
-
-def _crosses_clause(token, top) -> bool:
-    """Whether the path from a token up to 'top' enters another clause (a relative clause,
-    a clausal complement): 'aggression, which has claimed lives in Gaza' is not about 'support'."""
-    node = token
-    for _ in range(12):
-        if node == top or node.head == node:
-            return False
-        if node.dep_ in ("relcl", "ccomp", "advcl", "acl") and node.pos_ in ("VERB", "AUX"):
-            # a participle without its own subject ("Speaking in Kyiv, ...", "a statement issued
-            # in Dushanbe") still describes the same act
-            if node.dep_ in ("relcl", "ccomp") or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-                return True
-        node = node.head
-    return False
-
-
-def _place_anchor(token, preps):
-    """The word a toponym's locative phrase attaches to, climbing through appositions,
-    compounds, conjunctions and 'the village of X'; None when the toponym is no locative."""
-    node = token
-    for _ in range(8):
-        head = node.head
-        if head == node:
-            return None
-        if node.dep_ in ("appos", "compound", "conj", "poss", "amod", "nmod") and head.pos_ in ("PROPN", "NOUN"):
-            node = head
-            continue
-        if head.dep_ == "prep" or head.pos_ == "ADP":
-            prep = head
-            while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
-                prep = prep.head
-            word = prep.lower_
-            if word == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS:
-                node = prep.head
-                continue
-            if word in preps:
-                anchor = prep.head
-                if anchor.lemma_.lower() in _PLACE_NOUNS and anchor.dep_ == "pobj" and anchor.head.lower_ in preps:
-                    return anchor.head.head  # "at NATO headquarters in Brussels"
-                return anchor
-            return None
-        return None
-    return None
-
-
 def _dedupe_roles(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
     spans = {(a.start, a.end) for a in sources}
     return sources, [t for t in targets if (t.start, t.end) not in spans]
@@ -568,22 +458,22 @@ def _one_toll_per_figure(events: list[Event]) -> list[Event]:
 
     nearest: dict[tuple[int, str, str], tuple[int, str]] = {}
     for event in events:
-        for field in ("fatalities", "injured"):
-            count = getattr(event, field)
+        for name in ("fatalities", "injured"):
+            count = getattr(event, name)
             if count is None or not count.text:
                 continue
             at = event.evidence.text.find(count.text)
             distance = abs(at - (event.evidence.trigger_start - event.evidence.start)) if at >= 0 else 10**6
-            key = (event.evidence.start, field, count.text)
+            key = (event.evidence.start, name, count.text)
             if key not in nearest or distance < nearest[key][0]:
                 nearest[key] = (distance, event.id)
     out = []
     for event in events:
         changes = {}
-        for field in ("fatalities", "injured"):
-            count = getattr(event, field)
-            if count is not None and count.text and nearest.get((event.evidence.start, field, count.text), (0, event.id))[1] != event.id:
-                changes[field] = None
+        for name in ("fatalities", "injured"):
+            count = getattr(event, name)
+            if count is not None and count.text and nearest.get((event.evidence.start, name, count.text), (0, event.id))[1] != event.id:
+                changes[name] = None
         out.append(dataclasses.replace(event, **changes) if changes else event)
     return out
 
