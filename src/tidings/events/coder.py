@@ -41,6 +41,9 @@ _GENERIC_CODES = {"020", "030", "040", "050", "060", "070", "080", "087", "100",
                   "140", "150", "160", "170", "180", "190"}
 _RECIPIENT_PREPS = {"to", "against", "on", "with", "for", "in", "into", "toward", "towards", "at", "from", "over"}
 _ANAPHORA = {"that", "those", "during", "then", "later", "afterwards", "after", "there"}
+_WEAPONS_OF_WAR = re.compile(r"\b(grenades?|mortars?|rockets?|missiles?|shell(?:s|ed|ing)|artillery|air ?strikes?|"
+                             r"drones?|IEDs?|improvised explosive|landmines?|car bomb|suicide bomb\w*|militants?|"
+                             r"insurgents?|rebels?|jihadists?)\b", re.I)
 _STATE_ACTS = {"COERCE", "RETREAT", "CONCEDE", "SANCTION"}
 _WRAPPERS = {"demand", "request", "proposal", "decision", "plan", "offer", "call", "accusation", "ban", "mission",
              "report", "initiative", "bid", "move", "measure", "policy", "statement", "declaration", "presence",
@@ -138,6 +141,10 @@ class EventCoder:
             return []
         primary = max(scores, key=scores.get)
         none = probs.get("NONE", 0.0)
+        if "ASSAULT" in prominence and _WEAPONS_OF_WAR.search(sent.text) and none > probs.get(primary, 0.0):
+            # "two grenades exploded", "a mortar round hit": weapons of war make an attack even
+            # where the sentence reads like crime or accident news
+            primary, none = "ASSAULT", 0.0
         if scores[primary] < s.min_score or (primary not in prominence and none > scores[primary] + s.none_margin):
             return []
         if none >= s.none_veto:
@@ -208,7 +215,10 @@ class EventCoder:
                 targets = found
         sources, targets = _dedupe_roles(sources, targets)
         if sources and not any(_agentive(a) for a in sources):
-            return None  # "an earthquake killed eight people": no political actor did it
+            if type_ == "ASSAULT" and any(_WEAPONS_OF_WAR.search(a.text) for a in sources):
+                sources = []  # "a grenade exploded": unidentified attackers
+            else:
+                return None  # "an earthquake killed eight people": no political actor did it
         if not sources and score < self.settings.sourceless_min_score and not (
                 type_ in ("ASSAULT", "COERCE") and _WEAPONS.search(sent.text)):
             # "six people were killed when a plant exploded": nobody named did it. A bomb, a
