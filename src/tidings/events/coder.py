@@ -44,6 +44,18 @@ _ANAPHORA = {"that", "those", "during", "then", "later", "afterwards", "after", 
 _WEAPONS_OF_WAR = re.compile(r"\b(grenades?|mortars?|rockets?|missiles?|shell(?:s|ed|ing)|artillery|air ?strikes?|"
                              r"drones?|IEDs?|improvised explosive|landmines?|car bomb|suicide bomb\w*|militants?|"
                              r"insurgents?|rebels?|jihadists?)\b", re.I)
+_ORDINARY_CRIME = re.compile(
+    r"\b(robber\w*|burglar\w*|theft|thie(?:f|ves)|stole|stolen|shoplift\w*|drugs?\b|narcotics?|cocaine|heroin|"
+    r"cannabis|marijuana|methamphetamine|counterfeit\w*|fake (?:currency|notes)|smuggl\w*|fraud\w*|scam\w*|"
+    r"embezzl\w*|money laundering|brothel|prostitut\w*|gangs?\b|poach\w*|murder(?:ed|s)?\b|homicide|stabb\w*|"
+    r"bank robberies|break and enter|hate crime|steroids|contraband|bootleg\w*|illegal (?:liquor|alcohol|mining))",
+    re.I)
+_DISASTER = re.compile(
+    r"\b(floods?|flooding|earthquakes?|quakes?|storms?|cyclones?|hurricanes?|typhoons?|torrential|heavy rains?|"
+    r"snow(?:fall|storm)?|wildfires?|blaze|fire fighters|firefighters|landslides?|tsunami|drought|explosion at|"
+    r"chemical (?:leak|plant)|gas leak|collapse[sd]?|crash(?:ed|es)?|derail\w*|epidemic|outbreak|evacuat\w*)", re.I)
+_POLITICAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JRN", "SPY", "PRM", "UAF", "COP", "JUD", "ELI"}
+_INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO", "IMG"}
 _STATE_ACTS = {"COERCE", "RETREAT", "CONCEDE", "SANCTION"}
 _WRAPPERS = {"demand", "request", "proposal", "decision", "plan", "offer", "call", "accusation", "ban", "mission",
              "report", "initiative", "bid", "move", "measure", "policy", "statement", "declaration", "presence",
@@ -219,6 +231,8 @@ class EventCoder:
                 sources = []  # "a grenade exploded": unidentified attackers
             else:
                 return None  # "an earthquake killed eight people": no political actor did it
+        if self._ordinary(type_, sources, targets, sent.text):
+            return None
         if not sources and score < self.settings.sourceless_min_score and not (
                 type_ in ("ASSAULT", "COERCE") and _WEAPONS.search(sent.text)):
             # "six people were killed when a plant exploded": nobody named did it. A bomb, a
@@ -391,6 +405,22 @@ class EventCoder:
             if best is None or distance < best[0]:
                 best = (distance, when)
         return best[1] if best else None
+
+    @staticmethod
+    def _ordinary(type_: str, sources: list[Actor], targets: list[Actor], text: str) -> bool:
+        """Ordinary crime enforcement and disaster response are not political events: police
+        seizing counterfeit cosmetics, a court sentencing a burglar, soldiers digging out cars
+        after a snowstorm at home. A political party on either side keeps the event."""
+        parties = sources + targets
+        political = any(a.sector in _POLITICAL_SECTORS or a.country in _INTERNATIONAL for a in parties)
+        if type_ in ("COERCE", "ACCUSE") and _ORDINARY_CRIME.search(text):
+            # police and courts acting are the state; who they act against makes it political
+            return not (any(a.sector in _POLITICAL_SECTORS - {"COP", "JUD"} for a in targets)
+                        or any(a.sector in _POLITICAL_SECTORS - {"GOV", "COP", "JUD"} for a in sources))
+        if type_ in ("AID", "MOBILIZE", "COERCE", "COOPERATE") and _DISASTER.search(text):
+            countries = {a.country for a in parties if a.country}
+            return len(countries) <= 1 and not political
+        return False
 
     @staticmethod
     def _confidence(score: float, sources, targets, match) -> float:
