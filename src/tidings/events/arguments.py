@@ -46,6 +46,8 @@ def subject_of(verb, depth: int = 0):
     if depth > 4:
         return None
     for child in verb.children:
+        if child.dep_ in _SUBJ and child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head  # "Erdoğan, who defends ...": the antecedent
         if child.dep_ in _SUBJ:
             # "Russia said it had expelled ...": the pronoun is the speaker
             if child.lower_ in _PRONOUNS and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING:
