@@ -13,10 +13,11 @@ from tidings.attributes.place import Gazetteer
 import re
 from collections import Counter
 
-from tidings.ingest.dateline import DATELINE as _DATELINE
 from tidings.types import Article, Place
 
 _LABELS = ("GPE", "LOC", "FAC")
+_CAPS_DATELINE = re.compile(r"(?:^|(?<=[\n.;:]\s)|(?<=\n)|(?<=Press\s)|(?<=Foundation\)\s))([A-Z][A-Z'.&-]{2,}(?: [A-Z][A-Z'.&-]{2,}){0,2})"
+                            r"(?=\s*(?:,|\(|\u2014|\u2013|\s-{1,2}\s))")
 _LOCATIVE = {"in", "at", "near", "from", "outside", "across", "around", "to", "into", "through"}
 _FACILITY = re.compile(r"\b(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Park|Bridge|Church|"
                        r"Cathedral|Hospital|University|College|Airport|Station|Stadium|School|Hall|Center|Centre|"
@@ -76,14 +77,15 @@ class ToponymExtractor:
                     and len(ent) <= 3 and not ent.text.isupper()
                 if demonym or metonym:
                     spans.append((ent.start_char, ent.end_char, ent.text))
-        # The dateline: "WASHINGTON (AP) -", "ALBUQUERQUE, N.M. -"
-        m = _DATELINE.match(article.text[:120])
-        if m:
-            city = m.group(1).strip()
-            start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
-            name = city.title() if city.isupper() else city
-            if not any(s < start + len(city) and start < e for s, e, _ in spans) and self.gazetteer.resolve(name):
-                spans.append((start, start + len(city), name))
+        # Datelines, at the start or after a byline: "WASHINGTON (AP) -", "TORONTO — ", "ALBUQUERQUE, N.M."
+        for m in _CAPS_DATELINE.finditer(article.text):
+            city = m.group(1)
+            start, end = m.start(1), m.end(1)
+            if any(s < end and start < e for s, e, _ in spans):
+                continue
+            place = self.gazetteer.resolve(city.title())
+            if place is not None and place.precision in ("city", "admin1", "country"):
+                spans.append((start, end, city.title()))
         # Toponyms inside other names: "the New York Times", "Tamil Nadu government".
         for ent in doc.ents:
             if ent.label_ not in _CONTAINERS:
