@@ -95,7 +95,8 @@ class ToponymExtractor:
                 if any(s < sub.end_char and sub.start_char < e for s, e, _ in spans):
                     break
                 place = self.gazetteer.resolve(sub.text, context=frozenset(context))
-                if place is not None and place.precision in ("country", "admin1", "city", "region") and sub[0].is_title:
+                if place is not None and place.precision in ("country", "admin1", "city", "region") and (
+                        sub[0].is_title or (sub[0].is_upper and len(sub[0]) <= 4)):
                     spans.append((sub.start_char, sub.end_char, sub.text))
                     break
         states = frozenset(code for _, _, text in spans if (code := self.gazetteer.us_state_code(text)))
