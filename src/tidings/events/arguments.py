@@ -95,7 +95,8 @@ def _prep_objects(token, preps) -> list:
 
 
 _DEMAND_VERBS = {"demand", "ask", "urge", "insist", "request", "call", "warn", "threaten", "propose", "suggest",
-                 "recommend", "order", "accuse", "allege", "claim", "charge"}
+                 "recommend", "order", "accuse", "allege", "claim", "charge", "allow", "permit", "let", "help",
+                 "invite", "encourage", "force", "enable", "welcome"}
 _OBJECT_PREPS = ("with", "against", "on", "to", "toward", "towards", "from", "for", "into", "over", "of")
 
 
@@ -129,9 +130,15 @@ def verb_arguments(verb, *, event_noun=None, depth: int = 0) -> Arguments:
     targets += [o for o in _prep_objects(verb, ("in", "inside", "across")) if o.ent_type_ == "GPE"]
     # "agreed to lift a ban on imports of Egyptian products", "refused to meet a U.S. envoy",
     # "threatened to shell British forces": the recipient is the complement's.
-    for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and depth < 3:
+    complements = [c for c in verb.children if c.dep_ == "xcomp"]
+    # "is willing to provide expertise to the UN": the complement of the adjective
+    complements += [g for c in verb.children if c.dep_ == "acomp" for g in c.children if g.dep_ == "xcomp"]
+    for child in complements:
+        if child.pos_ in ("VERB", "AUX") and depth < 3:
             targets += list(verb_arguments(child, depth=depth + 1).targets)
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            continue
         elif child.dep_ == "ccomp" and verb.lemma_.lower() in _DEMAND_VERBS:
             # "demanded that Yediyurappa step down": the one asked to act
             targets += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
