@@ -309,7 +309,8 @@ class ActorResolver:
                 known = memory.last_in_sector(role.sector)
                 if known is not None:
                     return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
-            country = sorted(context)[0] if len(context) == 1 else memory.dominant_country()
+            # "the authorities", "police": the article's own country before a foreign one named nearby
+            country = memory.dominant_country() or (sorted(context)[0] if len(context) == 1 else None)
             return [Actor(text, None, country, role.sector, None, start, end)]
         if head.lower_ in _PRONOUNS:
             known = memory.last(person=head.lower_ not in _GROUP_PRONOUNS)
