@@ -54,6 +54,9 @@ _DISASTER = re.compile(
     r"\b(floods?|flooding|earthquakes?|quakes?|storms?|cyclones?|hurricanes?|typhoons?|torrential|heavy rains?|"
     r"snow(?:fall|storm)?|wildfires?|blaze|fire fighters|firefighters|landslides?|tsunami|drought|explosion at|"
     r"chemical (?:leak|plant)|gas leak|collapse[sd]?|crash(?:ed|es)?|derail\w*|epidemic|outbreak|evacuat\w*)", re.I)
+_ACCIDENT = re.compile(r"\b(explosions?|blasts?|exploded|leak(?:ed|s)?|collisions?|crash(?:ed|es)?|blaze|"
+                       r"plant|factory|refinery|warehouse|pipeline|tanker truck|boiler|gas cylinder|short circuit)\b",
+                       re.I)
 _POLITICAL_SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "LEG", "JRN", "SPY", "PRM", "UAF", "COP", "JUD", "ELI"}
 _INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO", "IMG"}
 _STATE_ACTS = {"COERCE", "RETREAT", "CONCEDE", "SANCTION"}
@@ -413,7 +416,10 @@ class EventCoder:
         after a snowstorm at home. A political party on either side keeps the event."""
         parties = sources + targets
         political = any(a.sector in _POLITICAL_SECTORS or a.country in _INTERNATIONAL for a in parties)
-        if type_ in ("COERCE", "ACCUSE") and _ORDINARY_CRIME.search(text):
+        if type_ == "ASSAULT" and not any(a.sector in _POLITICAL_SECTORS for a in sources) \
+                and _ACCIDENT.search(text) and not _WEAPONS_OF_WAR.search(text):
+            return True  # "the explosion occurred at a chemical plant"
+        if type_ in ("COERCE", "ACCUSE", "AID") and _ORDINARY_CRIME.search(text):
             # police and courts acting are the state; who they act against makes it political
             return not (any(a.sector in _POLITICAL_SECTORS - {"COP", "JUD"} for a in targets)
                         or any(a.sector in _POLITICAL_SECTORS - {"GOV", "COP", "JUD"} for a in sources))
