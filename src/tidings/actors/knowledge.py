@@ -98,8 +98,8 @@ class Knowledge:
     def lookup(self, surface: str) -> list[Entry]:
         folded = fold(surface)
         found = list(self.names.get(folded, ()))
-        if not found and folded.isupper() is False and folded[:1].isupper():
-            found = list(self.names.get(folded.title(), ())) if folded != folded.title() else []
+        if not found and folded[:1].isupper() and not folded.isupper() and folded != folded.title():
+            found = list(self.names.get(folded.title(), ()))  # "Islamic state" -> "Islamic State"
         return found + list(self.lower.get(folded.lower(), ()))
 
     def country_name(self, code: str | None) -> str | None:
