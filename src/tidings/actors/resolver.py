@@ -43,6 +43,18 @@ class ArticleMemory:
     persons: set[int] = field(default_factory=set)  # indices into actors
     titles: dict[str, Actor] = field(default_factory=dict)
     countries: Counter = field(default_factory=Counter)
+    subjects: list[tuple[Actor, bool]] = field(default_factory=list)  # sentence subjects, in order
+
+    def remember_subject(self, actor: Actor, *, person: bool) -> None:
+        if actor.country:
+            self.subjects.append((actor, person))
+
+    def last_subject(self, *, person: bool) -> Actor | None:
+        """'It cut off trade': the subject of an earlier sentence, before other actors named since."""
+        for actor, is_person in reversed(self.subjects):
+            if is_person == person:
+                return actor
+        return None
 
     def remember(self, actor: Actor, *, title: str | None = None, person: bool = False) -> None:
         if actor.country or actor.name:
@@ -313,7 +325,8 @@ class ActorResolver:
             country = memory.dominant_country() or (sorted(context)[0] if len(context) == 1 else None)
             return [Actor(text, None, country, role.sector, None, start, end)]
         if head.lower_ in _PRONOUNS:
-            known = memory.last(person=head.lower_ not in _GROUP_PRONOUNS)
+            person = head.lower_ not in _GROUP_PRONOUNS
+            known = memory.last_subject(person=person) or memory.last(person=person)
             if known is not None:
                 return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
         ent = next((e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE", "FAC")

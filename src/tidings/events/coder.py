@@ -332,7 +332,11 @@ class EventCoder:
         subject = next((c for c in predicate(sent).children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ in ("it", "they", "he", "she", "its", "their"):
             return
-        self.resolver.resolve_phrase(subject, mentions=state.mentions, when=pub, memory=memory, context=state.context)
+        for actor in self.resolver.resolve_phrase(subject, mentions=state.mentions, when=pub, memory=memory,
+                                                  context=state.context):
+            person = bool(actor.wikidata) or (actor.name is not None
+                                              and actor.name != self.knowledge.country_name(actor.country))
+            memory.remember_subject(actor, person=person)
 
     def _actors(self, heads, state, memory, pub, *, against: list[Actor] | None = None) -> list[Actor]:
         """The best argument phrase resolved to actors: named actors (a known country, leader,
@@ -468,10 +472,16 @@ def _near(token, pred) -> bool:
 
 
 def _own_clause(token, chosen) -> bool:
+    """Whether a verb heads a clause of its own beside the events already chosen: coordinated
+    verbs ("cut off trade ... and joined a case") are separate events; a verb and its direct
+    complement ("agreed to meet") are one."""
     for _, match, _ in chosen:
         if match is None:
             continue
-        if token == match.token.head or match.token == token.head and token.dep_ != "conj":
+        other = match.token
+        if (other.dep_ == "conj" and other.head == token) or (token.dep_ == "conj" and token.head == other):
+            continue
+        if token == other.head or other == token.head:
             return False
     return token.dep_ in ("conj", "ROOT", "ccomp", "advcl", "relcl", "acl") or token.head.pos_ != "VERB"
 

@@ -25,4 +25,23 @@ def load_nlp(name: str):
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} lacks components {sorted(missing)}", code="E202")
     nlp.max_length = max(nlp.max_length, 3_000_000)
+    if "tidings_paragraphs" not in nlp.pipe_names:
+        _register_paragraphs()
+        nlp.add_pipe("tidings_paragraphs", before="parser")
     return nlp
+
+
+def _register_paragraphs() -> None:
+    """A component that starts a sentence after every blank line: news paragraphs never share
+    a sentence, though the parser sometimes joins them after a closing quote."""
+    from spacy.language import Language
+
+    if Language.has_factory("tidings_paragraphs"):
+        return
+
+    @Language.component("tidings_paragraphs")
+    def paragraphs(doc):
+        for token in doc[:-1]:
+            if token.is_space and token.text.count("\n") >= 2:
+                doc[token.i + 1].is_sent_start = True
+        return doc
