@@ -30,9 +30,6 @@ from tidings.ingest.dateline import DATELINE as _DATELINE
 from tidings.types import Actor, Article, Event, Evidence, When
 
 _VIOLENT = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
-_WEAPONS = re.compile(r"\b(bomb\w*|suicide|grenades?|mortars?|rockets?|missiles?|shell(?:s|ed|ing)|artillery|"
-                      r"air ?strikes?|drones?|IEDs?|improvised explosive|landmines?|gunm[ae]n|militants?|insurgents?|"
-                      r"rebels?|snipers?|ambush\w*|jihadists?|terrorists?|armed men|attackers?|airstrikes?)\b", re.I)
 _FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "0356",
                     "CONCEDE": "035"}
 _INTENT = {"agree", "willing", "ready", "prepared", "offer", "promise", "pledge", "vow", "commit", "consent",
@@ -41,9 +38,12 @@ _GENERIC_CODES = {"020", "030", "040", "050", "060", "070", "080", "087", "100",
                   "140", "150", "160", "170", "180", "190"}
 _RECIPIENT_PREPS = {"to", "against", "on", "with", "for", "in", "into", "toward", "towards", "at", "from", "over"}
 _ANAPHORA = {"that", "those", "during", "then", "later", "afterwards", "after", "there"}
-_WEAPONS_OF_WAR = re.compile(r"\b(grenades?|mortars?|rockets?|missiles?|shell(?:s|ed|ing)|artillery|air ?strikes?|"
-                             r"drones?|IEDs?|improvised explosive|landmines?|car bomb|suicide bomb\w*|militants?|"
-                             r"insurgents?|rebels?|jihadists?)\b", re.I)
+# Arms and armed groups: with them a violent event is an attack, even without a named actor
+# and even where the sentence reads like crime or accident news.
+_WEAPONS_OF_WAR = re.compile(r"\b(bomb\w*|suicide|grenades?|mortars?|rockets?|missiles?|shell(?:s|ed|ing)|artillery|"
+                             r"air ?strikes?|airstrikes?|drones?|IEDs?|improvised explosive|landmines?|gunm[ae]n|"
+                             r"militants?|insurgents?|rebels?|snipers?|ambush\w*|jihadists?|terrorists?|armed men|"
+                             r"attackers?)\b", re.I)
 _ORDINARY_CRIME = re.compile(
     r"\b(robber\w*|burglar\w*|theft|thie(?:f|ves)|stole|stolen|shoplift\w*|drugs?\b|narcotics?|cocaine|heroin|"
     r"cannabis|marijuana|methamphetamine|counterfeit\w*|fake (?:currency|notes)|smuggl\w*|fraud\w*|scam\w*|"
@@ -180,7 +180,7 @@ class EventCoder:
             if better is not None:
                 first = Match(first.token, better.trigger, first.specific or better.specific)
         chosen = [(primary, first, scores[primary])]
-        used = {chosen[0][1].token.i if chosen[0][1] else _trigger_token(sent).i}
+        used = {chosen[0][1].token.i if chosen[0][1] else pred.i}
         for match in matches:
             type_ = match.trigger.type
             if type_ == primary or match.token.i in used:
@@ -206,7 +206,7 @@ class EventCoder:
         if match is not None:
             trigger, cameo, mode = match.token, match.trigger.cameo, match.trigger.mode
         else:
-            trigger = _trigger_token(sent)
+            trigger = predicate(sent)  # the classifier's type, on the clause's main verb
             cameo = DEFAULT_CAMEO[type_]
             mapping = self.codebook.mapping(cameo)
             mode = mapping.mode if mapping else None
@@ -237,7 +237,7 @@ class EventCoder:
         if self._ordinary(type_, sources, targets, sent.text):
             return None
         if not sources and score < self.settings.sourceless_min_score and not (
-                type_ in ("ASSAULT", "COERCE") and _WEAPONS.search(sent.text)):
+                type_ in ("ASSAULT", "COERCE") and _WEAPONS_OF_WAR.search(sent.text)):
             # "six people were killed when a plant exploded": nobody named did it. A bomb, a
             # mortar round or gunmen are still an attack by unidentified armed forces.
             return None
@@ -484,11 +484,6 @@ def _own_clause(token, chosen) -> bool:
         if token == other.head or other == token.head:
             return False
     return token.dep_ in ("conj", "ROOT", "ccomp", "advcl", "relcl", "acl") or token.head.pos_ != "VERB"
-
-
-def _trigger_token(sent):
-    pred = predicate(sent)
-    return pred
 
 
 def _event_owner(token, lexicon: Lexicon):
