@@ -23,7 +23,7 @@ from tidings.events.arguments import arguments, passive_place
 from tidings.events.classifier import EventClassifier
 from tidings.events.codebook import DEFAULT_CAMEO, Codebook
 from tidings.events.features import predicate, sentence_features
-from tidings.events.location import crosses_clause, event_location, governors
+from tidings.events.location import crosses_clause, event_location
 from tidings.events.triggers import Lexicon, Match
 from tidings.events.status import event_status, governing_chain
 from tidings.ingest.dateline import DATELINE as _DATELINE
@@ -105,7 +105,8 @@ class EventCoder:
     def code(self, article: Article, doc) -> list[Event]:
         doc.user_data["tidings_text"] = article.text  # offsets and evidence come from the article itself
         sents = [s for s in doc.sents if sum(1 for t in s if t.is_alpha) >= self.settings.min_tokens]
-        features = [sentence_features(s, self.lexicon) for s in sents]
+        matches = [self.lexicon.matches(s) for s in sents]  # once per sentence: features and choice
+        features = [sentence_features(s, self.lexicon, m) for s, m in zip(sents, matches)]
         probabilities = self.classifier.predict(features) if self.classifier else [{} for _ in sents]
         memory = ArticleMemory()
         mentions = find_mentions(doc, self.knowledge, 0, len(doc))
@@ -114,10 +115,10 @@ class EventCoder:
         previous_date: When | None = None
         events: list[Event] = []
         sentence_index = {s.start: i for i, s in enumerate(doc.sents)}
-        for sent, probs in zip(sents, probabilities):
+        for sent, probs, sent_matches in zip(sents, probabilities, matches):
             state = self._sentence_state(sent, mentions, article.date, memory)
             explicit = [w for _, w in state.dates]
-            for draft in self._choose(sent, probs):
+            for draft in self._choose(sent, probs, sent_matches):
                 event = self._build(article, sent, sentence_index[sent.start], draft, state, memory,
                                     lede_date=lede_date, previous_date=previous_date, dateline=dateline)
                 if event is not None:
@@ -133,9 +134,9 @@ class EventCoder:
         return _one_toll_per_figure(_unique(events))
 
     # ------------------------------------------------------------------ choosing events
-    def _choose(self, sent, probs: dict[str, float]) -> list[tuple[str, Match | None, float]]:
+    def _choose(self, sent, probs: dict[str, float], matches: list[Match]
+                ) -> list[tuple[str, Match | None, float]]:
         s = self.settings
-        matches = self.lexicon.matches(sent)
         pred = predicate(sent)
         prominence: dict[str, tuple[float, Match]] = {}
         for match in matches:
@@ -393,7 +394,7 @@ class EventCoder:
 
     def _date(self, trigger, state: _SentenceState, pub: dt.date | None, *, future: bool = False) -> When | None:
         best: tuple[int, When] | None = None
-        chain = {trigger, *governors(trigger)}
+        chain = {trigger, *governing_chain(trigger)[1:]}
         for ent, when in state.dates:
             owner = _event_owner(ent.root, self.lexicon)
             if owner is None:

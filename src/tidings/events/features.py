@@ -44,7 +44,8 @@ def predicate(sent):
     return root
 
 
-def sentence_features(sent, lexicon: Lexicon) -> SentenceFeatures:
+def sentence_features(sent, lexicon: Lexicon, matches: list | None = None) -> SentenceFeatures:
+    """``matches`` are the sentence's trigger matches when the caller has them already."""
     words = []
     for token in sent:
         if token.is_space or token.is_punct:
@@ -64,7 +65,7 @@ def sentence_features(sent, lexicon: Lexicon) -> SentenceFeatures:
             facts.append("pred_neg")
         elif child.dep_ == "aux" and child.lower_ in ("will", "would", "could", "may", "might", "should", "shall", "'ll"):
             facts.append(f"modal={child.lower_}")
-    for match in lexicon.matches(sent):
+    for match in lexicon.matches(sent) if matches is None else matches:
         token, trigger = match.token, match.trigger
         near = token == pred or token.head == pred or pred in token.ancestors and token.dep_ in ("dobj", "conj", "xcomp")
         facts.append(f"lex={trigger.type}")

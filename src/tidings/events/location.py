@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from tidings.attributes.place import Gazetteer
 from tidings.events.features import predicate
+from tidings.events.status import governing_chain
 from tidings.types import Place
 
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "around", "within", "through",
@@ -20,20 +21,6 @@ _PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "ar
                 "state", "county", "governorate", "border", "borders", "headquarters", "port", "camp", "neighbourhood",
                 "neighborhood", "centre", "center", "part", "parts", "south", "north", "east", "west", "heart",
                 "streets", "street", "square", "zone", "coast", "island", "valley", "enclave", "territory"}
-
-
-def governors(trigger) -> list:
-    """The verbs that govern a trigger's clause: 'will begin withdrawing' -> [begin];
-    'held talks' -> [held]."""
-    out = []
-    node = trigger
-    if node.dep_ in ("dobj", "nsubjpass", "attr", "nsubj") and node.head.pos_ in ("VERB", "AUX"):
-        node = node.head
-        out.append(node)
-    while node.dep_ in ("xcomp", "conj") and node.head.pos_ in ("VERB", "AUX") and len(out) < 4:
-        node = node.head
-        out.append(node)
-    return out
 
 
 def crosses_clause(token, top) -> bool:
@@ -100,12 +87,12 @@ def event_location(trigger, sent, *, gazetteer: Gazetteer | None, context: set[s
                 anchor = trigger  # "visited Ankara"
             else:
                 continue
-        if anchor == trigger or anchor == pred or anchor == trigger.head or anchor in governors(trigger):
+        if anchor == trigger or anchor == pred or anchor == trigger.head or anchor in governing_chain(trigger)[1:]:
             rank = 0.0
         elif (anchor in trigger.subtree and (anchor.pos_ in ("VERB", "AUX") or anchor.lemma_.lower() in _PLACE_NOUNS)
               and not crosses_clause(anchor, trigger)):
             rank = 1.0
-        elif anchor.dep_ == "advcl" and anchor.head in (trigger, *governors(trigger)) and not crosses_clause(anchor, anchor.head):
+        elif anchor.dep_ == "advcl" and anchor.head in (trigger, *governing_chain(trigger)[1:]) and not crosses_clause(anchor, anchor.head):
             rank = 1.0  # "Speaking in Bishkek, the minister accused ..."
         elif trigger.pos_ == "NOUN" and anchor == trigger.head:
             rank = 0.5
