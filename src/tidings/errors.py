@@ -6,7 +6,8 @@
     ├── ModelError               E2xx  the NLP pipeline or a shipped model is missing or broken
     ├── DataError                E3xx  a packaged data file is malformed
     ├── ConfigError              E4xx  a setting has a bad value
-    └── StageError               E5xx  a pipeline stage failed on an article (names both)
+    ├── StageError               E5xx  a pipeline stage failed on an article (names both)
+    └── StoreError               E6xx  the database cannot be opened, written (full, locked) or read
 """
 
 from __future__ import annotations
@@ -45,3 +46,7 @@ class ConfigError(TidingsError):
 
 class StageError(TidingsError):
     code = "E500"
+
+
+class StoreError(TidingsError):
+    code = "E600"

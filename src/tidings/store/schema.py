@@ -1,0 +1,195 @@
+"""The embedded database: SQLite in WAL mode, one file readable by any SQLite tool.
+
+Tables
+    meta          key/value: schema_version, created
+    articles      one row per distinct article (content-hash id), its text and the coder version
+    copies        every sighting of an article (source, url): syndicated copies of one text
+    events        deduplicated events; counts are derived from their mentions
+    mentions      event x article x sentence, with evidence offsets and the coded record (JSON)
+    actors        distinct actors (country, sector, name) seen in events
+    event_actors  which actors an event has, as source or target
+    errors        inputs or articles that failed, with the stage and message
+    article_fts   FTS5 over article title and text
+    mention_fts   FTS5 over evidence sentences
+
+Migrations are small functions keyed by the version they produce; ``migrate`` runs the missing
+ones in order inside one transaction each and records the version in ``meta``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+MIGRATIONS: dict[int, Callable[[], str]] = {}
+
+
+def migration(version: int):
+    """Register a function returning the SQL script that takes the schema to ``version``."""
+    def register(fn: Callable[[], str]):
+        MIGRATIONS[version] = fn
+        return fn
+    return register
+
+
+@migration(1)
+def _initial() -> str:
+    return """
+    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE articles (
+        id            TEXT PRIMARY KEY,
+        story         TEXT NOT NULL,
+        url           TEXT,
+        title         TEXT,
+        source        TEXT,
+        publisher     TEXT,
+        language      TEXT,
+        published     TEXT,
+        text          TEXT NOT NULL,
+        coder_version TEXT,
+        coded_at      TEXT,
+        ingested_at   TEXT NOT NULL
+    );
+    CREATE INDEX articles_story ON articles(story);
+    CREATE INDEX articles_published ON articles(published);
+
+    CREATE TABLE copies (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        source     TEXT NOT NULL DEFAULT '',
+        url        TEXT NOT NULL DEFAULT '',
+        published  TEXT,
+        PRIMARY KEY (article_id, source, url)
+    );
+
+    CREATE TABLE events (
+        id             TEXT PRIMARY KEY,
+        dedup_key      TEXT NOT NULL,
+        type           TEXT NOT NULL,
+        mode           TEXT,
+        cameo          TEXT NOT NULL,
+        cameo_name     TEXT,
+        quad_class     INTEGER NOT NULL,
+        goldstein      REAL NOT NULL,
+        plover_score   REAL,
+        status         TEXT NOT NULL,
+        source_country TEXT,
+        source_sector  TEXT,
+        source_name    TEXT,
+        target_country TEXT,
+        target_sector  TEXT,
+        target_name    TEXT,
+        date           TEXT,
+        date_precision TEXT,
+        place_name     TEXT,
+        place_country  TEXT,
+        place_admin1   TEXT,
+        place_precision TEXT,
+        lat            REAL,
+        lon            REAL,
+        geonameid      INTEGER,
+        fatalities     INTEGER,
+        injured        INTEGER,
+        confidence     REAL NOT NULL,
+        num_mentions   INTEGER NOT NULL DEFAULT 0,
+        num_articles   INTEGER NOT NULL DEFAULT 0,
+        num_sources    INTEGER NOT NULL DEFAULT 0,
+        first_seen     TEXT,
+        last_seen      TEXT,
+        record         TEXT NOT NULL
+    );
+    CREATE INDEX events_key ON events(dedup_key);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_dyad ON events(source_country, target_country);
+
+    CREATE TABLE mentions (
+        id            TEXT PRIMARY KEY,
+        event_id      TEXT NOT NULL REFERENCES events(id),
+        article_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence      INTEGER NOT NULL,
+        start         INTEGER NOT NULL,
+        end           INTEGER NOT NULL,
+        trigger_start INTEGER,
+        trigger_end   INTEGER,
+        evidence      TEXT NOT NULL,
+        confidence    REAL NOT NULL,
+        record        TEXT NOT NULL
+    );
+    CREATE INDEX mentions_event ON mentions(event_id);
+    CREATE INDEX mentions_article ON mentions(article_id);
+
+    CREATE TABLE actors (
+        id       TEXT PRIMARY KEY,
+        country  TEXT,
+        sector   TEXT,
+        name     TEXT,
+        wikidata TEXT
+    );
+    CREATE INDEX actors_country ON actors(country);
+
+    CREATE TABLE event_actors (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL REFERENCES actors(id),
+        role     TEXT NOT NULL CHECK (role IN ('source', 'target')),
+        PRIMARY KEY (event_id, actor_id, role)
+    );
+    CREATE INDEX event_actors_actor ON event_actors(actor_id);
+
+    CREATE TABLE errors (
+        id         INTEGER PRIMARY KEY,
+        article_id TEXT,
+        input      TEXT,
+        stage      TEXT NOT NULL,
+        code       TEXT NOT NULL,
+        message    TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        UNIQUE (article_id, input, stage, code, message)
+    );
+
+    CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO article_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO article_fts(article_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+
+    CREATE VIRTUAL TABLE mention_fts USING fts5(evidence, content='mentions', content_rowid='rowid');
+    CREATE TRIGGER mentions_ai AFTER INSERT ON mentions BEGIN
+        INSERT INTO mention_fts(rowid, evidence) VALUES (new.rowid, new.evidence);
+    END;
+    CREATE TRIGGER mentions_ad AFTER DELETE ON mentions BEGIN
+        INSERT INTO mention_fts(mention_fts, rowid, evidence) VALUES ('delete', old.rowid, old.evidence);
+    END;
+    """
+
+
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    exists = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not exists:
+        return 0
+    row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Bring the database to SCHEMA_VERSION, one transaction per step; returns the version it
+    had before. ``db`` must be in autocommit mode (isolation_level=None)."""
+    before = schema_version(db)
+    for version in sorted(v for v in MIGRATIONS if v > before):
+        script = (f"BEGIN IMMEDIATE;\n{MIGRATIONS[version]()}\n"
+                  f"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '{version}');\n"
+                  "INSERT OR IGNORE INTO meta(key, value) VALUES ('created', datetime('now'));\nCOMMIT;")
+        try:
+            db.executescript(script)
+        except sqlite3.Error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if schema_version(db) >= version:  # another process migrated meanwhile
+                continue
+            raise
+    return before
