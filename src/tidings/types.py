@@ -20,7 +20,8 @@ PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One input document. ``date`` is the publication date, when known."""
+    """One input document. ``date`` is the publication date, when known; ``publisher`` is
+    the outlet as the input names it and ``language`` its language tag (e.g. ``en-GB``)."""
 
     id: str
     text: str
@@ -28,6 +29,8 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    publisher: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,9 @@
 """Readers: a path (``.txt``, ``.jsonl``, ``-`` for stdin) -> articles, or one error per bad
 input or line, each naming where it came from. Nothing here raises for bad content: callers
 get ``InputError`` items in the stream and go on with the rest.
+
+``read_path`` reads one path as text or JSONL; ``tidings.ingest.sources.iter_articles`` adds
+folders, gzip, HTML, RSS/Atom and URLs on top of it.
 """
 
 from __future__ import annotations
@@ -33,11 +36,16 @@ def parse_date(value: object, *, where: str) -> dt.date | None:
         raise DateError(f"{where}: {value!r} is not a valid date (expected YYYY-MM-DD)", code="E112") from None
 
 
-def _decode(data: bytes, where: str) -> str:
+def check_bytes(data: bytes, where: str) -> None:
+    """Raise for input that is empty or plainly binary, before any decoding is tried."""
     if not data.strip():
         raise InputError(f"{where}: empty input, nothing to code", code="E101")
     if b"\x00" in data[:8192]:
         raise InputError(f"{where}: binary data, not text", code="E102")
+
+
+def _decode(data: bytes, where: str) -> str:
+    check_bytes(data, where)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -49,8 +57,11 @@ def _decode(data: bytes, where: str) -> str:
     return text
 
 
-def _article(text: str, *, where: str, id_: object = None, date: dt.date | None = None,
-             title: object = None, url: object = None, source: object = None) -> Article:
+def make_article(text: str, *, where: str, id_: object = None, date: dt.date | None = None,
+                 title: object = None, url: object = None, source: object = None,
+                 publisher: object = None, language: object = None) -> Article:
+    """An Article from raw fields: text normalized, id content-derived unless given; raises
+    InputError (naming ``where``) for blank text or a field that is not a string."""
     text = normalize_text(text)
     if not text:
         raise InputError(f"{where}: blank text, nothing to code", code="E104")
@@ -61,11 +72,11 @@ def _article(text: str, *, where: str, id_: object = None, date: dt.date | None 
             raise InputError(f"{where}: field {name!r} must be a string", code="E108")
         return str(value)
     return Article(opt(id_, "id") or article_id(text), text, date, opt(title, "title"), opt(url, "url"),
-                   opt(source, "source"))
+                   opt(source, "source"), opt(publisher, "publisher"), opt(language, "language"))
 
 
 def read_text(data: bytes, *, where: str, date: dt.date | None) -> Article:
-    return _article(_decode(data, where), where=where, date=date)
+    return make_article(_decode(data, where), where=where, date=date)
 
 
 def read_jsonl(lines: IO[bytes], *, where: str, default_date: dt.date | None = None
@@ -93,8 +104,9 @@ def read_jsonl(lines: IO[bytes], *, where: str, default_date: dt.date | None = N
             continue
         try:
             date = parse_date(record.get("date"), where=at) if record.get("date") is not None else default_date
-            yield _article(text, where=at, id_=record.get("id"), date=date, title=record.get("title"),
-                           url=record.get("url"), source=record.get("source"))
+            yield make_article(text, where=at, id_=record.get("id"), date=date, title=record.get("title"),
+                           url=record.get("url"), source=record.get("source"),
+                           publisher=record.get("publisher"), language=record.get("language"))
         except InputError as exc:
             yield exc
     if not seen_any:
