@@ -1,0 +1,155 @@
+"""RSS and Atom feeds -> one article per entry (feedparser).
+
+An entry's text is its full content when the feed carries it, else its summary, stripped of
+HTML. A broken entry is one ``InputError`` naming the feed and the entry number; the other
+entries still come out. The feed's title is the articles' source and publisher.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import io
+import re
+import time
+import warnings
+from collections.abc import Iterator, Mapping
+
+from tidings.errors import InputError
+from tidings.ingest.html import html_to_text
+from tidings.ingest.readers import check_bytes, make_article
+from tidings.types import Article
+
+FEED_ROOTS = frozenset({"rss", "feed", "rdf"})  # RSS 0.9x/2.0, Atom, RSS 1.0 (rdf:RDF)
+
+# The first element after the prolog: XML declaration, processing instructions, comments and a
+# doctype may come before it.
+_ROOT = re.compile(
+    r"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*<([A-Za-z_][\w.\-]*(?::[\w.\-]+)?)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def root_element(data: bytes) -> str | None:
+    """The name of the document's root element (prefix kept), or None when it does not start
+    like XML or HTML."""
+    head = data[:16384]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", errors="ignore")
+    else:
+        text = head.decode("utf-8", errors="ignore").lstrip("\ufeff")
+    m = _ROOT.match(text)
+    return m.group(1) if m else None
+
+
+def is_feed(data: bytes) -> bool:
+    """True when the root element is rss, feed or RDF: the document claims to be a feed."""
+    root = root_element(data)
+    return root is not None and root.rpartition(":")[2].lower() in FEED_ROOTS
+
+
+def _one_line(value: object, limit: int = 120) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _entry_date(entry: Mapping[str, object]) -> dt.date | None:
+    """The date the entry was published (else updated), in the feed's own time zone."""
+    for key in ("published", "updated", "created"):
+        # dict.get, not entry.get: feedparser warns (DeprecationWarning) when 'updated' is
+        # read from an entry that only has 'published' (feedparser issue 310).
+        raw = dict.get(entry, key)  # type: ignore[arg-type]
+        if isinstance(raw, str) and raw.strip():
+            raw = raw.strip()
+            try:
+                return dt.date.fromisoformat(raw[:10])
+            except ValueError:
+                pass
+            try:
+                return email.utils.parsedate_to_datetime(raw).date()
+            except (TypeError, ValueError, IndexError):
+                pass
+        parsed = dict.get(entry, f"{key}_parsed")  # type: ignore[arg-type]
+        if isinstance(parsed, time.struct_time):
+            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    return None
+
+
+def _as_text(detail: Mapping[str, object]) -> str:
+    value = detail.get("value")
+    if not isinstance(value, str):
+        return ""
+    if detail.get("type") == "text/plain":
+        return value
+    return html_to_text(value)
+
+
+def _entry_text(entry: Mapping[str, object]) -> str:
+    """Full content (the longest part, when there are several), else the summary."""
+    contents = entry.get("content")
+    if isinstance(contents, list):
+        texts = [_as_text(c) for c in contents if isinstance(c, Mapping)]
+        best = max(texts, key=len, default="")
+        if best.strip():
+            return best
+    detail = dict.get(entry, "summary_detail")  # type: ignore[arg-type]
+    if isinstance(detail, Mapping):
+        return _as_text(detail)
+    summary = dict.get(entry, "summary")  # type: ignore[arg-type]
+    return html_to_text(summary) if isinstance(summary, str) else ""
+
+
+def _str(value: object) -> str | None:
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def _parse(data: bytes) -> Mapping[str, object]:
+    import feedparser  # only when a feed turns up
+
+    with warnings.catch_warnings():
+        # Feeds from the wild make feedparser warn about their encodings and dates; those are
+        # facts about the feed, reported through bozo below, not errors in Tidings.
+        warnings.simplefilter("ignore")
+        # A stream, never bytes or str: given a string, feedparser would open it as a URL or a
+        # local file name.
+        return feedparser.parse(io.BytesIO(data))
+
+
+def read_feed(data: bytes, *, where: str, date: dt.date | None = None
+              ) -> Iterator[Article | InputError]:
+    """Articles from an RSS or Atom document. ``date`` is used for entries that carry none."""
+    try:
+        check_bytes(data, where)
+    except InputError as exc:
+        yield exc
+        return
+    root = root_element(data)
+    if not is_feed(data):
+        found = f"root element <{root}>" if root else "no XML root element"
+        yield InputError(f"{where}: not an RSS or Atom feed ({found})", code="E118")
+        return
+    parsed = _parse(data)
+    entries = parsed.get("entries") or []
+    if not entries:
+        problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+        if problem is not None:
+            yield InputError(f"{where}: feed could not be parsed ({_one_line(problem)})", code="E117")
+        else:
+            yield InputError(f"{where}: feed has no entries", code="E120")
+        return
+    feed = parsed.get("feed") or {}
+    feed_title = _str(feed.get("title")) if isinstance(feed, Mapping) else None
+    language = _str(feed.get("language")) if isinstance(feed, Mapping) else None
+    for number, entry in enumerate(entries, start=1):
+        title = _str(entry.get("title"))
+        at = f"{where}: entry {number}" + (f" ({_one_line(title, 60)!r})" if title else "")
+        text = _entry_text(entry)
+        if not text.strip():
+            yield InputError(f"{at}: no text in the entry's content or summary", code="E119")
+            continue
+        try:
+            yield make_article(text, where=at, date=_entry_date(entry) or date, title=title,
+                               url=_str(entry.get("link")), source=feed_title, publisher=feed_title,
+                               language=language)
+        except InputError as exc:
+            yield exc
