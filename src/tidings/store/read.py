@@ -243,3 +243,32 @@ def dyad(db: sqlite3.Connection, a: str, b: str, *, interval: str = "month") -> 
             p["mean_plover_score"] = round(sum(pl) / len(pl), 3) if pl else None
         out[f"{src}->{tgt}"] = list(periods.values())
     return {"a": a, "b": b, "interval": interval, "directions": out}
+
+
+def timeline(db: sqlite3.Connection, flt: EventFilter = EventFilter(), *, interval: str = "month") -> list[dict]:
+    """Matching events per period (oldest first), counted by quad class."""
+    where, args = flt.where()
+    rows = db.execute(f"SELECT substr({_DAY}, 1, ?) AS period, e.quad_class, count(*) FROM events e{where} "
+                      "GROUP BY period, e.quad_class ORDER BY period", [INTERVALS[interval], *args])
+    periods: dict[str, dict] = {}
+    for period, quad, n in rows:
+        p = periods.setdefault(period, {"period": period, "events": 0,
+                                        "by_quad_class": {"1": 0, "2": 0, "3": 0, "4": 0}})
+        p["events"] += n
+        p["by_quad_class"][str(quad)] = p["by_quad_class"].get(str(quad), 0) + n
+    return list(periods.values())
+
+
+def places(db: sqlite3.Connection, flt: EventFilter = EventFilter(), *, limit: int = 1000) -> list[dict]:
+    """Where matching events happened: one row per distinct point, busiest first, with its place
+    name and counts by quad class."""
+    where, args = flt.where()
+    located = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    where = f"{where} AND {located}" if where else f" WHERE {located}"
+    rows = db.execute(
+        "SELECT round(e.lat, 3) AS lat, round(e.lon, 3) AS lon, min(e.place_name), min(e.place_country), "
+        "min(e.place_precision), count(*), sum(e.quad_class = 1), sum(e.quad_class = 2), "
+        f"sum(e.quad_class = 3), sum(e.quad_class = 4) FROM events e{where} GROUP BY 1, 2 "
+        "ORDER BY 6 DESC, 3 LIMIT ?", [*args, limit])
+    return [{"lat": r[0], "lon": r[1], "name": r[2], "country": r[3], "precision": r[4], "events": r[5],
+             "by_quad_class": {"1": r[6], "2": r[7], "3": r[8], "4": r[9]}} for r in rows]

@@ -1,4 +1,8 @@
-"""The Python entry points: ``tidings.code(text, date=...)`` and ``tidings.load()``."""
+"""The Python entry points, ``tidings.code(text, date=...)`` and ``tidings.load()``, and the HTTP API.
+
+The HTTP API and dashboard live in ``tidings.api.app`` (``create_app(db_path, token=...)``); it is
+imported only by ``tidings serve`` and its tests, so ``import tidings`` never imports FastAPI.
+"""
 
 from __future__ import annotations
 
