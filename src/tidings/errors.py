@@ -23,6 +23,14 @@ class TidingsError(Exception):
         self.message = message
         super().__init__(f"{self.code} {message}")
 
+    def __reduce__(self):
+        # Errors cross process boundaries (workers, Dask): keep the code and the message apart.
+        return _rebuild, (type(self), self.message, self.code)
+
+
+def _rebuild(cls: type["TidingsError"], message: str, code: str) -> "TidingsError":
+    return cls(message, code=code)
+
 
 class InputError(TidingsError):
     code = "E100"

@@ -9,13 +9,13 @@ from importlib import resources
 from tidings.cli.output import render_table, summary_line, write_jsonl
 from tidings.config import load_settings
 from tidings.errors import InputError
-from tidings.ingest.readers import parse_date, read_jsonl, read_path
+from tidings.ingest import iter_articles
+from tidings.ingest.readers import parse_date, read_jsonl
 from tidings.types import Article, Event
 
 
 def _inputs(paths: list[str], date):
-    for path in paths:
-        yield from read_path(path, date=date)
+    yield from iter_articles(paths, date=date)
 
 
 def code_stream(items, pipeline, *, errors: list[str]):
@@ -87,4 +87,8 @@ def run_demo(args) -> int:
     errors: list[str] = []
     results = list(code_stream(items, Pipeline.load(load_settings()), errors=errors))
     _emit(results, args.format, failed=len(errors))
-    return 1 if errors else 0
+    if args.format != "table":
+        return 1 if errors else 0
+    from tidings.cli.store import run_demo_store
+
+    return max(1 if errors else 0, run_demo_store(args.db))

@@ -42,9 +42,48 @@ def _parser() -> argparse.ArgumentParser:
     places.add_argument("--format", choices=("table", "jsonl"), default=None)
     places.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
-    demo = sub.add_parser("demo", help="code the bundled example articles")
+    demo = sub.add_parser("demo", help="code the bundled example articles and store them in a database")
     demo.add_argument("--format", choices=("table", "jsonl", "json"), default="table")
+    demo.add_argument("--db", default="tidings-demo.db", help="database to store them in (default: %(default)s)")
     demo.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+    ingest = sub.add_parser("ingest", help="code articles and store them, deduplicated, in a database")
+    ingest.add_argument("paths", nargs="*", metavar="PATH",
+                        help=".txt, .jsonl(.gz), .html, RSS/Atom files or URLs, folders (recursively)")
+    ingest.add_argument("--db", required=True, metavar="FILE", help="SQLite database (created if missing)")
+    ingest.add_argument("--workers", type=int, help="local worker processes (default: all cores)")
+    ingest.add_argument("--cluster", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
+    ingest.add_argument("--recode", action="store_true",
+                        help="re-code stored articles (all of them when no PATH is given)")
+    ingest.add_argument("--date", help="publication date (YYYY-MM-DD) of text input")
+    ingest.add_argument("--model", help="spaCy pipeline to use")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--db", required=True, metavar="FILE")
+    filters.add_argument("--source", metavar="ISO3", help="source actor country")
+    filters.add_argument("--target", metavar="ISO3", help="target actor country")
+    filters.add_argument("--actor", metavar="ISO3", help="actor country on either side")
+    filters.add_argument("--type", metavar="T", help="PLOVER event type, e.g. ASSAULT")
+    filters.add_argument("--since", metavar="D", help="events on or after this date (YYYY-MM-DD)")
+    filters.add_argument("--until", metavar="D", help="events on or before this date (YYYY-MM-DD)")
+    filters.add_argument("--text", metavar="Q", help="words in the evidence sentence (full text search)")
+    filters.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+    query = sub.add_parser("query", parents=[filters], help="list stored events")
+    query.add_argument("--format", choices=("table", "jsonl", "csv"), default=None)
+    query.add_argument("--limit", type=int, default=50)
+    query.add_argument("--offset", type=int, default=0)
+
+    stats = sub.add_parser("stats", help="totals of a database")
+    stats.add_argument("--db", required=True, metavar="FILE")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+    export = sub.add_parser("export", parents=[filters], help="write stored events to a file")
+    export.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt"), required=True)
+    export.add_argument("--out", required=True, metavar="PATH", help="output file (- for stdout)")
     return parser
 
 
@@ -71,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
             from tidings.cli.code import run_demo
 
             return run_demo(args)
+        if args.command in ("ingest", "query", "stats", "export"):
+            from tidings.cli import store
+
+            return getattr(store, f"run_{args.command}")(args)
     except TidingsError as exc:
         if getattr(args, "debug", False):
             traceback.print_exc()

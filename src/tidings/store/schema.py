@@ -143,9 +143,10 @@ def _initial() -> str:
         stage      TEXT NOT NULL,
         code       TEXT NOT NULL,
         message    TEXT NOT NULL,
-        at         TEXT NOT NULL,
-        UNIQUE (article_id, input, stage, code, message)
+        at         TEXT NOT NULL
     );
+    -- one row per failure however often it is retried (NULLs would not collide in a plain UNIQUE)
+    CREATE UNIQUE INDEX errors_once ON errors(coalesce(article_id, ''), coalesce(input, ''), stage, code, message);
 
     CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='articles', content_rowid='rowid');
     CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN

@@ -24,7 +24,7 @@ from tidings.store import dedup
 from tidings.store.schema import SCHEMA_VERSION, migrate
 from tidings.types import Actor, Article, Event
 
-Result = list[Event] | TidingsError
+Result = list[Event] | TidingsError  # None in a write: not coded here, record the sighting only
 
 
 @dataclass(slots=True)
@@ -125,18 +125,19 @@ class Store:
 
     def stored_articles(self, *, not_version: str | None = None) -> Iterator[Article]:
         """Stored articles (those not coded by ``not_version``), oldest first, for re-coding."""
-        sql = "SELECT id, text, published, title, url, source FROM articles"
+        sql = "SELECT id, text, published, title, url, source, publisher, language FROM articles"
         args: tuple = ()
         if not_version is not None:
             sql += " WHERE coder_version IS NULL OR coder_version != ?"
             args = (not_version,)
         for row in self.db.execute(sql + " ORDER BY rowid", args).fetchall():
             published = dt.date.fromisoformat(row["published"]) if row["published"] else None
-            yield Article(row["id"], row["text"], published, row["title"], row["url"], row["source"])
+            yield Article(row["id"], row["text"], published, row["title"], row["url"], row["source"],
+                          row["publisher"], row["language"])
 
     # -- writing ----------------------------------------------------------------------------
 
-    def write(self, items: Iterable[tuple[Article, Result]], *, replace: bool = False,
+    def write(self, items: Iterable[tuple[Article, Result | None]], *, replace: bool = False,
               input: str | None = None) -> WriteCounts:
         """Store coded articles in one transaction; a database fault rolls the whole batch back."""
         counts = WriteCounts()
@@ -174,11 +175,11 @@ class Store:
         self.db.execute("INSERT OR IGNORE INTO errors(article_id, input, stage, code, message, at) "
                         "VALUES (?, ?, ?, ?, ?, ?)", (article_id, where, stage, exc.code, exc.message, _now()))
 
-    def _write_one(self, article: Article, result: Result, *, replace: bool, input: str | None,
+    def _write_one(self, article: Article, result: Result | None, *, replace: bool, input: str | None,
                    counts: WriteCounts) -> None:
         row = self.db.execute("SELECT coder_version FROM articles WHERE id = ?", (article.id,)).fetchone()
         copy_added = self._copy(article)
-        if row is not None and row["coder_version"] is not None and not replace:
+        if result is None or (row is not None and row["coder_version"] is not None and not replace):
             counts.skipped += 1
             if copy_added:
                 self._refresh_counts(self._event_ids(article.id))
@@ -223,7 +224,7 @@ class Store:
             "INSERT INTO articles(id, story, url, title, source, publisher, language, published, text, "
             "coder_version, coded_at, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, dedup.story_id(article.text), article.url, article.title, article.source,
-             getattr(article, "publisher", None), getattr(article, "language", None),
+             article.publisher, article.language,
              article.date.isoformat() if article.date else None, article.text,
              (version or "") if coded else None, _now() if coded else None, _now()))
 
@@ -232,7 +233,7 @@ class Store:
         exists = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
         if not exists:
             return False
-        source = getattr(article, "publisher", None) or article.source or ""
+        source = article.publisher or article.source or ""
         cur = self.db.execute("INSERT OR IGNORE INTO copies(article_id, source, url, published) VALUES (?, ?, ?, ?)",
                               (article.id, source, article.url or "",
                                article.date.isoformat() if article.date else None))
