@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test bench train eval clean
+.PHONY: install demo serve test bench bench-ingest train eval clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,13 +17,20 @@ $(STAMP): pyproject.toml requirements/model.txt
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/tidings demo
+	$(BIN)/tidings demo --db tidings-demo.db
+
+serve: $(STAMP)
+	@test -f tidings-demo.db || $(BIN)/tidings ingest src/tidings/examples/articles.jsonl --db tidings-demo.db --workers 1 --quiet
+	$(BIN)/tidings serve --db tidings-demo.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+bench-ingest: $(STAMP)
+	$(BIN)/python bench/ingest.py --articles 5000
 
 train: $(STAMP)
 	$(BIN)/python training/train.py --cv 5
@@ -35,4 +42,4 @@ eval: $(STAMP)
 	else $(BIN)/tidings eval $(EVAL_FILES); fi
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info
+	rm -rf $(VENV) build src/*.egg-info tidings-demo.db tidings-demo.db-wal tidings-demo.db-shm

@@ -286,7 +286,7 @@ class Store:
              place.geonameid if place else None,
              event.fatalities.value if event.fatalities else None,
              event.injured.value if event.injured else None, event.confidence, anchor.seen, anchor.seen,
-             json.dumps(record, ensure_ascii=False)))
+             _json(record)))
         self._link_actors(event_id, event.source, event.target)
 
     def _merge(self, event_id: str, event: Event) -> None:
@@ -315,23 +315,23 @@ class Store:
             "INSERT OR REPLACE INTO mentions(id, event_id, article_id, sentence, start, end, trigger_start, "
             "trigger_end, evidence, confidence, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (event.id, event_id, event.article_id, ev.sentence, ev.start, ev.end, ev.trigger_start,
-             ev.trigger_end, ev.text, event.confidence, json.dumps(event.to_dict(), ensure_ascii=False)))
+             ev.trigger_end, ev.text, event.confidence, _json(_without_evidence_text(event.to_dict()))))
 
     def _rebuild(self, event_ids: set[str]) -> None:
         """After mentions were removed: drop events left with none; re-derive the others from
         their earliest remaining mention."""
         for event_id in event_ids:
-            rows = self.db.execute("SELECT record FROM mentions WHERE event_id = ? ORDER BY rowid",
+            rows = self.db.execute("SELECT record, evidence FROM mentions WHERE event_id = ? ORDER BY rowid",
                                    (event_id,)).fetchall()
             self.db.execute("DELETE FROM event_actors WHERE event_id = ?", (event_id,))
             if not rows:
                 self.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
                 continue
-            records = [json.loads(r["record"]) for r in rows]
+            records = [mention_record(r["record"], r["evidence"]) for r in rows]
             first = dict(records[0], id=event_id)
             self.db.execute("UPDATE events SET confidence = ?, fatalities = ?, injured = ?, record = ? WHERE id = ?",
                             (max(rec["confidence"] for rec in records), _max_count(records, "fatalities"),
-                             _max_count(records, "injured"), json.dumps(first, ensure_ascii=False), event_id))
+                             _max_count(records, "injured"), _json(first), event_id))
             for rec in records:
                 self._link_actors(event_id, _actors(rec["source"]), _actors(rec["target"]))
 
@@ -349,6 +349,23 @@ def _actor_name(actor: Actor | None) -> str | None:
 def _actor_id(actor: Actor) -> str:
     raw = "|".join((actor.country or "", actor.sector or "", _actor_name(actor) or ""))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _json(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _without_evidence_text(record: dict) -> dict:
+    """A mention's record without its sentence, which the evidence column already holds."""
+    record["evidence"] = {k: v for k, v in record["evidence"].items() if k != "text"}
+    return record
+
+
+def mention_record(record: str, evidence: str) -> dict:
+    """A stored mention as the event schema's record."""
+    data = json.loads(record)
+    data["evidence"] = {**data["evidence"], "text": evidence}
+    return data
 
 
 def _max_count(records: list[dict], name: str) -> int | None:
