@@ -65,13 +65,14 @@ class Writer:
         return await asyncio.wrap_future(self._thread.submit(self._code_and_store, article))
 
     def close(self) -> None:
+        """Close the store (on its own thread). The worker thread stays: an app can be started
+        again (its lifespan runs more than once under some test clients), and the pipeline with it."""
         def close_store() -> None:
             if self._store is not None:
                 self._store.close()
                 self._store = None
 
         self._thread.submit(close_store).result()
-        self._thread.shutdown(wait=True)
 
 
 def require_token(request: Request) -> None:
