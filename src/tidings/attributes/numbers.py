@@ -7,6 +7,7 @@ lives in Gaza since ..." -> Count(43700, "at least", cumulative=True).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tidings.types import Count
 
@@ -82,9 +83,13 @@ def _find(patterns: list[re.Pattern[str]], sentence: str) -> Count | None:
     return None
 
 
+# Cached: the coder asks once per event, and a sentence can hold hundreds of events; without
+# the cache a 20,000-word sentence costs (events x sentence length) regex scans.
+@lru_cache(maxsize=256)
 def fatalities(sentence: str) -> Count | None:
     return _find(_FATAL, sentence)
 
 
+@lru_cache(maxsize=256)
 def injured(sentence: str) -> Count | None:
     return _find(_HURT, sentence)
