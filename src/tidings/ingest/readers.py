@@ -9,13 +9,14 @@ folders, gzip, HTML, RSS/Atom and URLs on top of it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from tidings.errors import DateError, InputError
+from tidings.errors import ConfigError, DateError, InputError
 from tidings.ingest.identity import article_id, normalize_text
 from tidings.types import Article
 
@@ -57,6 +58,17 @@ def _decode(data: bytes, where: str) -> str:
     return text
 
 
+@functools.cache
+def max_chars() -> int:
+    """The largest article the pipeline codes (setting ``max_chars``: defaults, user file, env)."""
+    from tidings.config import Settings, load_settings
+
+    try:
+        return load_settings().max_chars
+    except ConfigError:  # a bad setting is reported by whoever loads the pipeline
+        return Settings().max_chars
+
+
 def make_article(text: str, *, where: str, id_: object = None, date: dt.date | None = None,
                  title: object = None, url: object = None, source: object = None,
                  publisher: object = None, language: object = None) -> Article:
@@ -65,6 +77,11 @@ def make_article(text: str, *, where: str, id_: object = None, date: dt.date | N
     text = normalize_text(text)
     if not text:
         raise InputError(f"{where}: blank text, nothing to code", code="E104")
+    if len(text) > max_chars():
+        # Checked here, not only in the pipeline, so that the error names the file and line
+        # and an oversized article is refused before any model is loaded.
+        raise InputError(f"{where}: {len(text):,} characters is over the limit of {max_chars():,} "
+                         "(setting max_chars)", code="E113")
     def opt(value: object, name: str) -> str | None:
         if value is None:
             return None
