@@ -21,7 +21,8 @@ from tidings.store import Store, WriteCounts
 from tidings.store.writer import Result
 from tidings.types import Article
 
-WRITE_BATCH = 64
+WRITE_BATCH = 64      # articles per transaction
+WRITE_EVERY = 2.0     # seconds: a slow stream is still written (and reported) this often
 
 
 @dataclass(slots=True)
@@ -51,7 +52,7 @@ def _read(paths: Iterable[str], *, date, report: IngestReport, store: Store) -> 
     for item in iter_articles(list(paths), date=date):
         if isinstance(item, TidingsError):
             report.read_errors += 1
-            report.messages.append(str(item.message))
+            report.messages.append(str(item))  # with its code, as `tidings code` prints it
             pending.append(item)
             if len(pending) >= 100:
                 store.write_input_errors(pending)
@@ -104,8 +105,11 @@ def ingest(paths: Iterable[str], db: str, *, workers: int = 1, cluster: str | No
             coded = code_local(to_code(), workers=workers, settings=settings)
         batch: list[tuple[Article, Result | None]] = []
 
+        last = time.perf_counter()
+
         def flush() -> None:
-            nonlocal batch
+            nonlocal batch, last
+            last = time.perf_counter()
             if batch:
                 report.counts += store.write(batch, replace=recode)
                 batch = []
@@ -122,7 +126,7 @@ def ingest(paths: Iterable[str], db: str, *, workers: int = 1, cluster: str | No
                     break
                 batch.append((queued, None))
             batch.append((article, result))
-            if len(batch) >= WRITE_BATCH:
+            if len(batch) >= WRITE_BATCH or time.perf_counter() - last >= WRITE_EVERY:
                 flush()
         batch.extend((queued, None) for queued, _ in order)
         order.clear()

@@ -38,11 +38,11 @@ def _progress_bar(enabled: bool):
         return None, None
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-    progress = Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.completed:,.0f}/{task.total:,.0f}"),
+    progress = Progress(TextColumn("ingest"), BarColumn(), TextColumn("{task.completed:,.0f}{task.fields[of]}"),
                         TextColumn("{task.fields[rate]:.1f} art/s"), TextColumn("{task.fields[events]:,} events"),
                         TextColumn("{task.fields[errors]:,} errors"), TimeRemainingColumn(),
                         transient=False, console=_stderr_console())
-    return progress, progress.add_task("ingest", total=None, rate=0.0, events=0, errors=0)
+    return progress, progress.add_task("ingest", total=None, rate=0.0, events=0, errors=0, of="")
 
 
 def _stderr_console():
@@ -85,7 +85,7 @@ def run_ingest(args) -> int:
     def update(report) -> None:
         if progress is not None:
             c = report.counts
-            progress.update(task, completed=report.seen, total=total,
+            progress.update(task, completed=report.seen, total=total, of=f"/{total:,}" if total else "",
                             rate=report.seen / report.seconds if report.seconds else 0.0,
                             events=c.mentions, errors=report.failed)
 
