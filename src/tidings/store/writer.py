@@ -190,7 +190,7 @@ class Store:
                 self._copy(article)
             self._error(article.id, input, "code", result)
             counts.failed += 1
-            counts.error_messages.append(result.message)
+            counts.error_messages.append(str(result))  # "E5xx message": the code stays with it
             return
         old_events: set[str] = set()
         if row is None:
