@@ -121,7 +121,8 @@ def test_pages_have_no_inline_script_and_nothing_from_a_cdn(client):
             text = item.read_text(encoding="utf-8")
             assert not re.search(r"""src=["']?(https?:)?//|@import|url\(\s*["']?(https?:)?//""", text), item.name
             assert not re.search(r"""fetch\(\s*["'`]https?:""", text), item.name
-            assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(", text), item.name
+            unsafe = r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\("
+            assert not re.search(unsafe, text), item.name
 
 
 def test_no_cors(client):

@@ -34,9 +34,8 @@ def flat(event: dict) -> dict:
     row = {name: event.get(name) for name in CSV_COLUMNS}
     row.update({
         "date": when.get("value"), "date_precision": when.get("precision"),
-        "source_country": _first(event.get("source"), "country"), "source_sector": _first(event.get("source"), "sector"),
-        "source_name": _first(event.get("source"), "name"), "target_country": _first(event.get("target"), "country"),
-        "target_sector": _first(event.get("target"), "sector"), "target_name": _first(event.get("target"), "name"),
+        **{f"{side}_{field}": _first(event.get(side), field)
+           for side in ("source", "target") for field in ("country", "sector", "name")},
         "place_name": place.get("name"), "place_country": place.get("country"), "lat": place.get("lat"),
         "lon": place.get("lon"), "fatalities": (event.get("fatalities") or {}).get("value"),
         "injured": (event.get("injured") or {}).get("value"), "trigger": evidence.get("trigger"),
