@@ -121,3 +121,23 @@ def test_lying_content_length_is_refused(writable):
     r = writable.post("/api/code", content=b'{"text": "x"}', headers={"content-type": "application/json",
                                                                         "content-length": "1000000"})
     assert_error(r, 413)
+
+
+def test_concurrent_writes_go_through_one_writer(writable):
+    from concurrent.futures import ThreadPoolExecutor
+
+    before = writable.get("/api/stats").json()["stats"]["articles"]
+    texts = [f"{TEXT} Report number {i}." for i in range(6)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        codes = list(pool.map(lambda t: writable.post("/api/articles", json={"text": t}, headers=AUTH).status_code,
+                              texts + texts[:2]))  # two repeats race their originals
+    assert codes.count(201) == 6 and set(codes) <= {200, 201}
+    assert writable.get("/api/stats").json()["stats"]["articles"] == before + 6
+
+
+def test_importing_tidings_does_not_import_the_web_stack():
+    import subprocess
+    import sys
+
+    code = "import sys, tidings; assert not {'fastapi', 'starlette', 'uvicorn'} & set(sys.modules), sys.modules.keys()"
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
