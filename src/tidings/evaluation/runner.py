@@ -1,6 +1,8 @@
 """Evaluate the coder on a gold file. The kind of file is recognised from its records:
 
-- PLOVER sentences (``events`` with ``type``, ``source``, ``target``): event-type P/R/F1
+- country-coded dyad sentences (``events`` whose ``source``/``target`` are lists of country codes):
+  event-type P/R/F1 and strict and relaxed country-dyad P/R/F1 (see ``evaluation/dyads.py``);
+- PLOVER sentences (``events`` with ``type``, ``source``, ``target`` spans): event-type P/R/F1
   overall and per class, dyad P/R/F1 (type + source + target by span overlap), share of
   sentences with no event, confusion pairs;
 - CASE 2021 snippets (``gold`` ACLED types): share of conflict/protest snippets with an event
@@ -18,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tidings.errors import InputError
+from tidings.evaluation.dyads import evaluate_dyads, is_dyad_record
 from tidings.evaluation.metrics import PRF, TypeScores, overlaps
 from tidings.types import Article
 
@@ -53,7 +56,7 @@ def read_gold(path: str, *, limit: int | None = None) -> list[dict]:
 
 def kind_of(record: dict) -> str:
     if "events" in record:
-        return "plover"
+        return "dyads" if is_dyad_record(record) else "plover"
     gold = record.get("gold")
     if isinstance(gold, list) and gold and isinstance(gold[0], str):
         return "case2021"
@@ -189,11 +192,15 @@ def evaluate_places(records: list[dict], extract, progress=None) -> dict:
 def evaluate(path: str, *, limit: int | None = None, pipeline=None, progress=None) -> dict:
     records = read_gold(path, limit=limit)
     kind = kind_of(records[0])
+    if kind == "plover" and any(is_dyad_record(r) for r in records):
+        kind = "dyads"  # a first sentence whose events have no coded actors
     if pipeline is None:
         from tidings.pipeline import Pipeline
 
         pipeline = Pipeline.load()
-    if kind == "plover":
+    if kind == "dyads":
+        report = evaluate_dyads(records, pipeline, progress)
+    elif kind == "plover":
         report = evaluate_plover(records, pipeline, progress)
     elif kind == "case2021":
         report = evaluate_case(records, pipeline, progress)
