@@ -71,6 +71,14 @@ def _shift_months(day: dt.date, months: int) -> dt.date:
 def resolve_date(phrase: str, pub: dt.date | None, *, future: bool = False) -> When | None:
     """Resolve one date expression. ``future`` picks the next occurrence of a bare weekday
     or month instead of the last one (for scheduled events)."""
+    try:
+        return _resolve(phrase, pub, future=future)
+    except (OverflowError, ValueError):
+        # "yesterday" in an article dated 0001-01-01, "next week" on 9999-12-31: no such date
+        return None
+
+
+def _resolve(phrase: str, pub: dt.date | None, *, future: bool) -> When | None:
     text = phrase.strip()
     for kind, pattern in _PATTERNS:
         m = pattern.search(text)
