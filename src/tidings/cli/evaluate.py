@@ -13,7 +13,12 @@ def _pct(x: float) -> str:
 def print_report(report: dict, out=sys.stdout) -> None:
     w = out.write
     w(f"== {report['file']} ({report['kind']}, {report['records']} records)\n")
-    if report["kind"] == "plover":
+    if report["kind"] == "dyads":
+        from tidings.evaluation.dyads import render
+
+        for text in render(report):
+            w(text)
+    elif report["kind"] == "plover":
         t = report["type"]
         o = t["overall"]
         w(f"event type   P {_pct(o['precision'])}  R {_pct(o['recall'])}  F1 {_pct(o['f1'])}"
