@@ -6,13 +6,7 @@ from __future__ import annotations
 import json
 import urllib.request
 
-import pytest
 from playwright.sync_api import expect
-
-pytestmark = pytest.mark.filterwarnings(
-    # Playwright's sync API closes its event loop's transports late, on its own thread
-    "ignore:unclosed transport:ResourceWarning",
-)
 
 
 def get(live_server: str, path: str) -> dict:
