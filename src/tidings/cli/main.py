@@ -81,6 +81,12 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=("text", "json"), default="text")
     stats.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
+    serve = sub.add_parser("serve", help="serve the HTTP API and the dashboard over a database")
+    serve.add_argument("--db", required=True, metavar="FILE", help="the database file")
+    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
+    serve.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
     export = sub.add_parser("export", parents=[filters], help="write stored events to a file")
     export.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt"), required=True)
     export.add_argument("--out", required=True, metavar="PATH", help="output file (- for stdout)")
@@ -110,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
             from tidings.cli.code import run_demo
 
             return run_demo(args)
+        if args.command == "serve":
+            from tidings.cli.serve import run_serve
+
+            return run_serve(args)
         if args.command in ("ingest", "query", "stats", "export"):
             from tidings.cli import store
 
