@@ -238,7 +238,9 @@ class ActorResolver:
         start, end = phrase_span(tokens)
         doc = head.doc
         text = doc_text(doc)[start:end]
-        inside = [m for m in mentions if m.start in indices and (m.end - 1) in indices]
+        # a name may begin with a determiner the phrase leaves out ("The Netherlands")
+        inside = [m for m in mentions if (m.start in indices or doc[m.start].lower_ == "the")
+                  and (m.end - 1) in indices and all(i in indices for i in range(m.start + 1, m.end))]
         leaders, orgs, countries, roles, collectives = [], [], [], [], []
         has_body = any(e.kind in ("org", "country", "adjective") for m in inside for e in m.entries)
         for m in inside:
@@ -273,7 +275,12 @@ class ActorResolver:
             memory.remember(out[-1], title=(entry.title or "").lower() or None, person=True)
         for m, entry in orgs:
             sector = entry.sector or (role.sector if role else None)
-            out.append(Actor(text, entry.name, entry.country, sector, entry.wikidata, start, end))
+            owners = [e.country for _, e in countries if e.country and e.country != entry.country]
+            if entry.detail == "national_body" and owners:
+                # "Peru's Congress": the named country's own body, not the one the bare word denotes
+                out.append(Actor(text, text, owners[0], sector, None, start, end))
+            else:
+                out.append(Actor(text, entry.name, entry.country, sector, entry.wikidata, start, end))
             memory.remember(out[-1])
         if out:
             return out
