@@ -73,8 +73,8 @@ class CoderSettings:
     lexicon_weight: float = 0.2
     min_score: float = 0.30
     none_margin: float = 0.0
-    secondary_min_probability: float = 0.25
-    secondary_own_clause_probability: float = 0.1
+    secondary_min_probability: float = 0.3
+    secondary_own_clause_probability: float = 0.2
     secondary_nominal_probability: float = 0.02
     none_veto: float = 0.6
     sourceless_min_score: float = 0.6
@@ -235,7 +235,7 @@ class EventCoder:
                 sources = []  # "a grenade exploded": unidentified attackers
             else:
                 return None  # "an earthquake killed eight people": no political actor did it
-        if self._ordinary(type_, sources, targets, sent.text):
+        if self._ordinary(type_, sources, targets, sent.text, state.context):
             return None
         if not sources and score < self.settings.sourceless_min_score and not (
                 type_ in ("ASSAULT", "COERCE") and _WEAPONS_OF_WAR.search(sent.text)):
@@ -415,12 +415,12 @@ class EventCoder:
         return best[1] if best else None
 
     @staticmethod
-    def _ordinary(type_: str, sources: list[Actor], targets: list[Actor], text: str) -> bool:
+    def _ordinary(type_: str, sources: list[Actor], targets: list[Actor], text: str,
+                  context: set[str] = frozenset()) -> bool:
         """Ordinary crime enforcement and disaster response are not political events: police
         seizing counterfeit cosmetics, a court sentencing a burglar, soldiers digging out cars
         after a snowstorm at home. A political party on either side keeps the event."""
         parties = sources + targets
-        political = any(a.sector in _POLITICAL_SECTORS or a.country in _INTERNATIONAL for a in parties)
         if type_ == "ASSAULT" and not any(a.sector in _POLITICAL_SECTORS for a in sources) \
                 and _ACCIDENT.search(text) and not _WEAPONS_OF_WAR.search(text):
             return True  # "the explosion occurred at a chemical plant"
@@ -429,8 +429,13 @@ class EventCoder:
             return not (any(a.sector in _POLITICAL_SECTORS - {"COP", "JUD"} for a in targets)
                         or any(a.sector in _POLITICAL_SECTORS - {"GOV", "COP", "JUD"} for a in sources))
         if type_ in ("AID", "MOBILIZE", "COERCE", "COOPERATE") and _DISASTER.search(text):
-            countries = {a.country for a in parties if a.country}
-            return len(countries) <= 1 and not political
+            # a state's own army, police and government answering a disaster at home are not a
+            # political event; another country (named anywhere in the sentence), an international
+            # body or a party to a conflict is
+            countries = {a.country for a in parties if a.country} | set(context)
+            contested = any(a.sector in _POLITICAL_SECTORS - {"GOV", "MIL", "COP"} or a.country in _INTERNATIONAL
+                            for a in parties)
+            return bool(sources) and len(countries) <= 1 and not contested
         return False
 
     @staticmethod
