@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.hardening.dbcheck import snapshot
 from tidings.attributes.time import resolve_date
 from tidings.types import Article
 
@@ -194,22 +195,6 @@ def pool(pipeline):
 class Pool(list):
     def __repr__(self) -> str:  # hypothesis prints the arguments of a failing example
         return f"<pool of {len(self)} coded articles>"
-
-
-def snapshot(db) -> dict[str, list[tuple]]:
-    """Every table's content without the timestamps of when it was written."""
-    queries = {
-        "articles": "SELECT id, story, url, title, source, publisher, language, published, text, "
-                    "coder_version IS NOT NULL FROM articles",
-        "copies": "SELECT * FROM copies",
-        "events": "SELECT * FROM events",
-        "mentions": "SELECT id, event_id, article_id, sentence, start, end, trigger_start, trigger_end, "
-                    "evidence, confidence, record FROM mentions",
-        "actors": "SELECT * FROM actors",
-        "event_actors": "SELECT * FROM event_actors",
-        "errors": "SELECT article_id, input, stage, code, message FROM errors",
-    }
-    return {name: sorted(tuple(row) for row in db.execute(sql)) for name, sql in queries.items()}
 
 
 def _write(items, *, batches: int = 1):
