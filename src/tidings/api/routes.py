@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from tidings.api.formats import csv_lines, jsonl_lines
 from tidings.store import connect, read
@@ -94,8 +94,10 @@ def events(request: Request, db: DB, flt: Filter,
            )] = "json"):
     if format != "json":
         return _download(request.app.state.db_path, flt, format)
-    return {"ok": True, "total": read.count_events(db, flt), "limit": limit, "offset": offset,
-            "events": read.query_events(db, flt, limit=limit, offset=offset)}
+    # Plain JSON types from the store: a JSONResponse skips jsonable_encoder's walk over every
+    # field, which took half the time of a 50-event page (bench/load.py).
+    return JSONResponse({"ok": True, "total": read.count_events(db, flt), "limit": limit, "offset": offset,
+                         "events": read.query_events(db, flt, limit=limit, offset=offset)})
 
 
 @router.get("/events/{event_id}", summary="One event with its mentions and evidence")
