@@ -76,7 +76,7 @@ def _split(articles: Iterable[Article], store: Store, *, recode: bool) -> Iterat
 
 def ingest(paths: Iterable[str], db: str, *, workers: int = 1, cluster: str | None = None,
            recode: bool = False, date=None, settings: Settings | None = None,
-           progress: Progress | None = None, client=None) -> IngestReport:
+           progress: Progress | None = None, client=None, pipeline=None) -> IngestReport:
     """Ingest ``paths`` into the database ``db``. With ``recode`` and no paths, every stored
     article is re-coded with the current coder."""
     report = IngestReport()
@@ -102,7 +102,7 @@ def ingest(paths: Iterable[str], db: str, *, workers: int = 1, cluster: str | No
         else:
             from tidings.batch.local import code_local
 
-            coded = code_local(to_code(), workers=workers, settings=settings)
+            coded = code_local(to_code(), workers=workers, settings=settings, pipeline=pipeline)
         batch: list[tuple[Article, Result | None]] = []
 
         last = time.perf_counter()

@@ -28,9 +28,10 @@ def _load(settings: Settings | None):
     return _pipeline
 
 
-def code_chunk(articles: list[Article], settings: Settings | None = None) -> list[tuple[Article, Result]]:
+def code_chunk(articles: list[Article], settings: Settings | None = None, *, pipeline=None
+               ) -> list[tuple[Article, Result]]:
     """Code a list of articles with this process's pipeline. Never raises for one bad article."""
-    pipeline = _load(settings)
+    pipeline = pipeline or _load(settings)
     out: list[tuple[Article, Result]] = []
     try:
         out.extend(pipeline.pipe(articles))
@@ -56,12 +57,12 @@ def _init(settings: Settings | None) -> None:
     _load(settings)
 
 
-def code_local(articles: Iterable[Article], *, workers: int = 1, settings: Settings | None = None,
+def code_local(articles: Iterable[Article], *, workers: int = 1, settings: Settings | None = None, pipeline=None,
                chunk: int = CHUNK) -> Iterator[tuple[Article, Result]]:
     """Code articles on ``workers`` local processes (1: this process), results in input order."""
     if workers <= 1:
         for part in chunks(articles, chunk):
-            yield from code_chunk(part, settings)
+            yield from code_chunk(part, settings, pipeline=pipeline)
         return
     # spawn: workers start clean (no inherited threads or open database handles). Chunks are
     # submitted from this thread, a bounded window ahead, so input is read lazily.

@@ -85,10 +85,11 @@ def run_demo(args) -> int:
     with resources.as_file(ref) as path, open(path, "rb") as handle:
         items = list(read_jsonl(handle, where="examples/articles.jsonl"))
     errors: list[str] = []
-    results = list(code_stream(items, Pipeline.load(load_settings()), errors=errors))
+    pipeline = Pipeline.load(load_settings())
+    results = list(code_stream(items, pipeline, errors=errors))
     _emit(results, args.format, failed=len(errors))
     if args.format != "table":
         return 1 if errors else 0
     from tidings.cli.store import run_demo_store
 
-    return max(1 if errors else 0, run_demo_store(args.db))
+    return max(1 if errors else 0, run_demo_store(args.db, pipeline=pipeline))

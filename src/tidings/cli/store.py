@@ -183,14 +183,14 @@ def run_export(args) -> int:
     return 0
 
 
-def run_demo_store(db_path: str) -> int:
+def run_demo_store(db_path: str, *, pipeline=None) -> int:
     """Ingest the bundled examples into ``db_path`` and print a summary."""
     from tidings.batch.ingest import ingest
     from tidings.store.read import stats, top_dyads
 
     ref = resources.files("tidings.examples").joinpath("articles.jsonl")
     with resources.as_file(ref) as path:
-        report = ingest([str(path)], db_path, workers=1)
+        report = ingest([str(path)], db_path, workers=1, pipeline=pipeline)
     db = _open_read(db_path)
     data = stats(db)
     data["top_dyads"] = top_dyads(db, limit=8)

@@ -14,6 +14,8 @@ international non-governmental organisations. Armed groups take the country they
 accused Russia": source [USA, FRA]); reciprocal events put every party in ``source`` and leave
 ``target`` empty (PLOVER manual, "Compound and Reciprocal Actors"); CONSULT visits put the visitor
 in ``source`` and the host in ``target``; two-sided fighting lists both sides in ``source``.
+Imposed sanctions are COERCE (CAMEO 163 in the CAMEO-to-PLOVER crosswalk, and how PLOVER-coded
+news codes them), although the manual's SANCTION section lists them under 'discontinue'.
 
 Scores, micro-averaged over all events of the file:
 
