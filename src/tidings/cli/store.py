@@ -25,11 +25,22 @@ def _query_row(row: dict) -> tuple[str, ...]:
 
 
 def _open_read(path: str):
-    from tidings.store.writer import connect
+    import sqlite3
+
+    from tidings.store.schema import schema_version
+    from tidings.store.writer import connect, store_error
 
     if not Path(path).is_file():
         raise StoreError(f"{path}: no such database (create it with tidings ingest)", code="E601")
-    return connect(path, readonly=True)
+    db = connect(path, readonly=True)
+    try:
+        version = schema_version(db)
+    except sqlite3.Error as exc:
+        raise store_error(exc, path) from None
+    if version == 0:
+        raise StoreError(f"{path}: not a Tidings database (no schema version); create one with tidings ingest",
+                         code="E604")
+    return db
 
 
 def _progress_bar(enabled: bool):
