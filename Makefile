@@ -43,3 +43,15 @@ eval: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info tidings-demo.db tidings-demo.db-wal tidings-demo.db-shm
+
+FUZZ_SECONDS ?= 120
+
+.PHONY: fuzz load
+
+# Not in CI: each fuzzer runs for FUZZ_SECONDS and stops at its first finding.
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/fuzz_readers.py $(FUZZ_SECONDS)
+	$(BIN)/python fuzz/fuzz_coder.py $(FUZZ_SECONDS)
+
+load: $(STAMP)
+	$(BIN)/python bench/load.py
