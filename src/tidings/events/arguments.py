@@ -94,6 +94,7 @@ def _prep_objects(token, preps) -> list:
     return found
 
 
+_THIRD_PARTY = {"mediation", "arbitration", "facilitation", "shuttle"}
 _DEMAND_VERBS = {"demand", "ask", "urge", "insist", "request", "call", "warn", "threaten", "propose", "suggest",
                  "recommend", "order", "accuse", "allege", "claim", "charge", "allow", "permit", "let", "help",
                  "invite", "encourage", "force", "enable", "welcome"}
@@ -168,11 +169,22 @@ def noun_arguments(noun) -> Arguments:
             for grand in child.children:
                 if grand.dep_ == "agent":
                     sources += _pobjs(grand)
-    between = _prep_objects(noun, ("between", "among"))
-    if between:
+    # "a mediation effort between A and B", "a new round of joint exercises": the event noun
+    # modifies or is counted by a head noun that carries the phrase's place in the clause
+    carrier = noun
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        carrier = noun.head
+    elif (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"
+          and noun.head.head.dep_ == "dobj" and noun.head.head.head.lemma_.lower() in _LIGHT_VERBS):
+        carrier = noun.head.head
+    between = _prep_objects(noun, ("between", "among")) or (
+        _prep_objects(carrier, ("between", "among")) if carrier is not noun else [])
+    if between and noun.lemma_.lower() in _THIRD_PARTY:
+        targets += between  # "a mediation effort between A and B": A and B are mediated, not mediating
+    elif between:
         return Arguments(tuple(between), (), reciprocal=True)
     targets += _prep_objects(noun, _NOUN_TARGET_PREPS)
-    anchor = noun
+    anchor = carrier
     while anchor.dep_ == "conj" and anchor.head != anchor:  # "its rejection and condemnation of"
         anchor = anchor.head
     head = anchor.head

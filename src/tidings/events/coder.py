@@ -48,12 +48,14 @@ _ORDINARY_CRIME = re.compile(
     r"\b(robber\w*|burglar\w*|theft|thie(?:f|ves)|stole|stolen|shoplift\w*|drugs?\b|narcotics?|cocaine|heroin|"
     r"cannabis|marijuana|methamphetamine|counterfeit\w*|fake (?:currency|notes)|smuggl\w*|fraud\w*|scam\w*|"
     r"embezzl\w*|money laundering|brothel|prostitut\w*|gangs?\b|poach\w*|murder(?:ed|s)?\b|homicide|stabb\w*|"
-    r"bank robberies|break and enter|hate crime|steroids|contraband|bootleg\w*|illegal (?:liquor|alcohol|mining))",
+    r"bank robberies|break and enter|hate crime|steroids|contraband|bootleg\w*|illegal (?:liquor|alcohol|mining)|"
+    r"(?:human|child|people) traffick\w*|traffickers?\b)",
     re.I)
 _DISASTER = re.compile(
     r"\b(floods?|flooding|earthquakes?|quakes?|storms?|cyclones?|hurricanes?|typhoons?|torrential|heavy rains?|"
     r"snow(?:fall|storm)?|wildfires?|blaze|fire fighters|firefighters|landslides?|tsunami|drought|explosion at|"
-    r"chemical (?:leak|plant)|gas leak|collapse[sd]?|crash(?:ed|es)?|derail\w*|epidemic|outbreak|evacuat\w*)", re.I)
+    r"chemical (?:leak|plant)|gas leak|leak(?:s|ed|ing)?\b|collapse[sd]?|crash(?:ed|es)?|derail\w*|epidemic|outbreak|"
+    r"evacuat\w*|fire brigades?|fire (?:service|department)s?|emergency services|paramedics|ambulances?)", re.I)
 _ACCIDENT = re.compile(r"\b(explosions?|blasts?|exploded|leak(?:ed|s)?|collisions?|crash(?:ed|es)?|blaze|"
                        r"plant|factory|refinery|warehouse|pipeline|tanker truck|boiler|gas cylinder|short circuit)\b",
                        re.I)
@@ -64,6 +66,11 @@ _WRAPPERS = {"demand", "request", "proposal", "decision", "plan", "offer", "call
              "report", "initiative", "bid", "move", "measure", "policy", "statement", "declaration", "presence",
              "campaign", "operation", "action", "order", "ruling", "verdict", "law", "resolution", "claim"}
 _RECIPROCAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
+# PLOVER codes an event between actors. Without a source, an event must still name the party
+# it was done to; only attacks (by unidentified attackers), protests (the crowd is the actor)
+# and seizures of arms ("weapons were seized in a raid": the security forces) stand with
+# neither, not "a rescue operation was launched" or "one of the men threatened to ...".
+_ACTORLESS = {"ASSAULT", "PROTEST", "COERCE"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +249,10 @@ class EventCoder:
             # "six people were killed when a plant exploded": nobody named did it. A bomb, a
             # mortar round or gunmen are still an attack by unidentified armed forces.
             return None
+        if not sources and type_ not in _ACTORLESS and not any(_agentive(a) for a in targets):
+            return None
+        if cameo == "064" and len(sources) < 2 and not any(_agentive(a) for a in targets):
+            return None  # "police will provide further information": sharing intelligence needs a recipient
         if type_ in _RECIPROCAL and len(sources) > 1 and not any(_agentive(a) for a in targets):
             targets = []  # "A and B discussed relations": all parties are the actor, no recipient
         status = event_status(trigger, when=None, pub=article.date, own_type=type_)
@@ -435,7 +446,7 @@ class EventCoder:
             countries = {a.country for a in parties if a.country} | set(context)
             contested = any(a.sector in _POLITICAL_SECTORS - {"GOV", "MIL", "COP"} or a.country in _INTERNATIONAL
                             for a in parties)
-            return bool(sources) and len(countries) <= 1 and not contested
+            return len(countries) <= 1 and not contested
         return False
 
     @staticmethod
