@@ -92,3 +92,22 @@ def test_nothing_from_a_disaster(code):
 @pytest.mark.parametrize("text", ["", "   ", "Hello.", "The weather was mild."])
 def test_quiet_inputs(code, text):
     assert code(text) == []
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("Russia massed troops near the Ukrainian border.", "MOBILIZE", "RUS", "UKR"),
+    ("Japan sent a team of doctors to help earthquake victims in Turkey.", "AID", "JPN", "TUR"),
+    ("Qatar promised to finance the rebuilding of schools in Lebanon.", "AGREE", "QAT", "LBN"),
+])
+def test_own_means_moved_yield_to_the_recipient(code, text, type_, source, target):
+    e = first(code(text, "2024-05-01"), type_)
+    assert countries(e.source) == {source} and countries(e.target) == {target}
+
+
+@pytest.mark.parametrize("text", [
+    "Search and rescue teams pulled two survivors from the rubble after the building collapsed.",
+    "The pilot declared an emergency shortly after take-off and landed safely.",
+    "Police forces seized 4,000 boxes of counterfeit cosmetics in a raid on a warehouse.",
+])
+def test_no_event_from_emergency_work_or_ordinary_crime(code, text):
+    assert [e.type for e in code(text, "2024-05-01")] == []

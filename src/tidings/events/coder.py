@@ -66,6 +66,13 @@ _WRAPPERS = {"demand", "request", "proposal", "decision", "plan", "offer", "call
              "report", "initiative", "bid", "move", "measure", "policy", "statement", "declaration", "presence",
              "campaign", "operation", "action", "order", "ruling", "verdict", "law", "resolution", "claim"}
 _RECIPROCAL = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}
+# Sectors of a source's own means (forces, teams, firms, things without a sector); officials,
+# opponents, civilians or militants of the source's own country are acted on themselves.
+_MOVABLE_SECTORS = {None, "MIL", "COP", "MED", "EDU", "BUS", "HLH", "AGR"}
+# Types whose object is often the source's own means, moved or provided: troops, aid, a team.
+_MOVING = {"MOBILIZE", "AID", "AGREE", "RETREAT", "CONCEDE", "COOPERATE", "THREATEN", "SUPPORT"}
+_DESTINATION_PREPS = {"to", "toward", "towards", "near", "in", "into", "at", "for", "along", "around", "across",
+                      "on", "against", "inside", "over", "with"}
 # PLOVER codes an event between actors. Without a source, an event must still name the party
 # it was done to; only attacks (by unidentified attackers), protests (the crowd is the actor)
 # and seizures of arms ("weapons were seized in a raid": the security forces) stand with
@@ -236,6 +243,13 @@ class EventCoder:
             found = [a for a in self._actors(deeper, state, memory, article.date, against=sources) if a.country]
             if found:
                 targets = found
+        elif type_ in _MOVING and self._moved_own(sources, targets):
+            # "massed troops near the Ukrainian border", "sent a team of doctors to ... Turkey":
+            # the source's own forces, goods or people moved or provided are the means; the
+            # party they go to is the target
+            found = self._recipient(trigger, sent, sources, state, memory, article.date, type_)
+            if found:
+                targets = found
         sources, targets = _dedupe_roles(sources, targets)
         if sources and not any(_agentive(a) for a in sources):
             if type_ == "ASSAULT" and any(_WEAPONS_OF_WAR.search(a.text) for a in sources):
@@ -391,6 +405,41 @@ class EventCoder:
             if best is None or score > best[0]:
                 best = (score, order, actors)
         return best[2] if best else []
+
+    @staticmethod
+    def _moved_own(sources: list[Actor], targets: list[Actor]) -> bool:
+        """Whether every target is the source's own means given as a thing, a force or a team
+        (troops, a team of doctors, 'the rebuilding of schools'), not a named actor or people
+        who are acted on themselves ("let free activists", "arrested an opposition leader")."""
+        own = {a.country for a in sources if a.country}
+        if not own or not targets:
+            return False
+        return all(t.country in own and t.name is None and t.sector in _MOVABLE_SECTORS for t in targets)
+
+    def _recipient(self, trigger, sent, sources, state, memory, pub, type_) -> list[Actor]:
+        """A party of another country in a prepositional phrase of the trigger's own clause:
+        the country itself, or one qualifying the phrase ('near the Ukrainian border', 'to its
+        border with Guyana', 'from the area around Kyiv' for a withdrawal)."""
+        own = {a.country for a in sources if a.country}
+        preps = _DESTINATION_PREPS | ({"from", "out"} if type_ in ("RETREAT", "CONCEDE") else set())
+        used = {(a.start, a.end) for a in sources}
+        heads = []
+        for pobj in trigger.subtree:
+            # "sent police officers to help the Solomon Islands": the object of a nested verb
+            helped = pobj.dep_ == "dobj" and pobj.head != trigger and pobj.head.pos_ == "VERB"
+            if not (helped or pobj.dep_ == "pobj" and pobj.head.lower_ in preps) or crosses_clause(pobj, trigger):
+                continue
+            inside = {t.i for t in pobj.subtree}
+            named = [ent.root for ent in sent.ents if ent.label_ in ("GPE", "NORP", "ORG")]
+            named += [sent.doc[m.end - 1] for m in state.mentions if any(e.country for e in m.entries)]
+            heads += [t for t in sorted(named, key=lambda t: t.i) if t.i in inside
+                      and not any(s is not None and s <= t.idx < e for s, e in used)]
+        for head in dict.fromkeys(heads):
+            found = [a for a in self._actors([head], state, memory, pub, against=sources)
+                     if a.country and a.country not in own]
+            if found:
+                return found
+        return []
 
     def _named(self, head, state) -> bool:
         """Whether a phrase names its actor (a known name, or an entity the parser found)."""
