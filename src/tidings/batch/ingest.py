@@ -21,6 +21,7 @@ from tidings.store import Store, WriteCounts
 from tidings.store.writer import Result
 from tidings.types import Article
 
+KEPT_MESSAGES = 1000  # error lines kept for the summary; the errors table has every one
 WRITE_BATCH = 64      # articles per transaction
 WRITE_EVERY = 2.0     # seconds: a slow stream is still written (and reported) this often
 
@@ -52,7 +53,8 @@ def _read(paths: Iterable[str], *, date, report: IngestReport, store: Store) -> 
     for item in iter_articles(list(paths), date=date):
         if isinstance(item, TidingsError):
             report.read_errors += 1
-            report.messages.append(str(item))  # with its code, as `tidings code` prints it
+            if len(report.messages) < KEPT_MESSAGES:
+                report.messages.append(str(item))  # with its code, as `tidings code` prints it
             pending.append(item)
             if len(pending) >= 100:
                 store.write_input_errors(pending)
@@ -112,6 +114,7 @@ def ingest(paths: Iterable[str], db: str, *, workers: int = 1, cluster: str | No
             last = time.perf_counter()
             if batch:
                 report.counts += store.write(batch, replace=recode)
+                del report.counts.error_messages[KEPT_MESSAGES:]
                 batch = []
                 report.seconds = time.perf_counter() - started
                 if progress:

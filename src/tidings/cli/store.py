@@ -13,6 +13,8 @@ from tidings.errors import InputError, StoreError
 from tidings.ingest.readers import parse_date
 from tidings.store.read import EventFilter
 
+SHOWN_ERRORS = 40  # error lines printed by ingest; the errors table has them all
+
 QUERY_COLUMNS = ("date", "type", "source", "target", "place", "mentions", "evidence")
 
 
@@ -108,8 +110,13 @@ def run_ingest(args) -> int:
     finally:
         if progress is not None:
             progress.stop()
-    for message in report.messages[:20] + report.counts.error_messages[:20]:
+    messages = report.messages + report.counts.error_messages
+    for message in messages[:SHOWN_ERRORS]:
         print(f"tidings: error: {message}", file=sys.stderr)
+    hidden = report.failed - min(len(messages), SHOWN_ERRORS)
+    if hidden > 0:
+        print(f"tidings: ... and {hidden} more errors; all are in the errors table "
+              f"(sqlite3 {args.db} 'SELECT input, article_id, code, message FROM errors')", file=sys.stderr)
     c = report.counts
     rate = report.seen / report.seconds if report.seconds else 0.0
     print(f"{args.db}: {c.added} articles added, {c.replaced} re-coded, {c.skipped} already stored, "
