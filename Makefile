@@ -38,8 +38,8 @@ train: $(STAMP)
 EVAL_FILES := $(wildcard $(SHARED)/eval/plv_dev.jsonl $(SHARED)/eval/case2021_dev.jsonl $(SHARED)/eval/geowebnews_dev.jsonl)
 
 eval: $(STAMP)
-	@if [ -z "$(EVAL_FILES)" ]; then echo "no evaluation data in $(SHARED)/eval: skipped"; \
-	else $(BIN)/tidings eval $(EVAL_FILES); fi
+	@if [ -z "$(EVAL_FILES)" ]; then echo "no evaluation data in $(SHARED)/eval: scoring the project's own dyad set only"; fi
+	$(BIN)/tidings eval $(EVAL_FILES) tests/data/dyad_sentences.jsonl
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info tidings-demo.db tidings-demo.db-wal tidings-demo.db-shm
