@@ -111,3 +111,13 @@ def test_own_means_moved_yield_to_the_recipient(code, text, type_, source, targe
 ])
 def test_no_event_from_emergency_work_or_ordinary_crime(code, text):
     assert [e.type for e in code(text, "2024-05-01")] == []
+
+
+def test_a_specific_pattern_in_its_own_clause_is_a_second_event(code):
+    # the classifier leans to the other verb; the pattern and the clause's own subject carry it
+    events = code("Colombia recalled its ambassador from Tel Aviv in May. It cut off trade with Israel in June "
+                  "and joined the genocide case at the International Court of Justice.")
+    cut = [e for e in events if e.evidence.trigger == "cut"]
+    assert cut and cut[0].type == "SANCTION"
+    assert [a.country for a in cut[0].source] == ["COL"] and [a.country for a in cut[0].target] == ["ISR"]
+    assert cut[0].date.value == "2024-06"

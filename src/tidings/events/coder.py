@@ -89,6 +89,7 @@ class CoderSettings:
     none_margin: float = 0.0
     secondary_min_probability: float = 0.3
     secondary_own_clause_probability: float = 0.2
+    secondary_specific_probability: float = 0.1  # own clause, and a specific pattern ("cut off trade")
     secondary_nominal_probability: float = 0.02
     none_veto: float = 0.6
     sourceless_min_score: float = 0.6
@@ -204,7 +205,9 @@ class EventCoder:
                 continue
             own_subject = match.token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in match.token.children)
             own_actor = match.token.pos_ == "NOUN" and _has_own_actor(match.token)
-            floor = (s.secondary_own_clause_probability if own_subject else
+            floor = (min(s.secondary_own_clause_probability, s.secondary_specific_probability)
+                     if own_subject and match.specific else
+                     s.secondary_own_clause_probability if own_subject else
                      s.secondary_nominal_probability if own_actor else s.secondary_min_probability)
             if probs and probs.get(type_, 0.0) < floor:
                 continue
