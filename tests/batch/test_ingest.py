@@ -57,6 +57,10 @@ def test_ingest_stores_counts_and_records_errors(single):
     assert len(snap["articles"]) == 12 and len(snap["errors"]) == 2
     assert all(code in {"E105", "E104"} for _, _, code in snap["errors"])
     assert any(input_ and input_.endswith("news.jsonl:13") for _, input_, _ in snap["errors"])
+    db = sqlite3.connect(path)
+    versions = {r[0] for r in db.execute("SELECT coder_version FROM articles")}
+    db.close()
+    assert len(versions) == 1 and next(iter(versions)).startswith("tidings-")  # even articles without events
 
 
 def test_ingesting_again_changes_nothing(single, corpus):

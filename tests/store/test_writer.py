@@ -158,3 +158,20 @@ def test_full_text_filter_treats_operators_as_words(store, coded_examples):
         assert count_events(store.db, EventFilter(text=hostile)) < total
     assert count_events(store.db, EventFilter(text="agreements OR x")) == 0  # OR is a word here
     assert store.db.execute("SELECT count(*) FROM events").fetchone()[0] == total
+
+
+def test_an_older_database_is_migrated_on_open(tmp_path, coded_examples):
+    path = tmp_path / "old.db"
+    with Store.open(path) as s:
+        s.write(coded_examples[:2])
+        s.db.execute("DROP INDEX events_day")  # as a version-1 database was
+        s.db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        kept = table_counts(s.db)
+    with Store.open(path) as s:
+        assert s.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_day'").fetchone()
+        assert table_counts(s.db) == kept
+        plan = " ".join(r[3] for r in s.db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM events e ORDER BY substr(coalesce(e.date, e.first_seen) "
+            "|| '-01-01', 1, 10) DESC, e.id DESC LIMIT 50"))
+        assert "events_day" in plan

@@ -134,6 +134,7 @@ def ingest(paths: Iterable[str], db: str, *, workers: int = 1, cluster: str | No
         batch.extend((queued, None) for queued, _ in order)
         order.clear()
         flush()
+        store.fill_versions()
     report.seconds = time.perf_counter() - started
     return report
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from tidings.types import PLOVER_TYPES
 
 # An event's date for ordering and filtering: partial dates ('2024-12', '2024') start their period.
+# The events_day index (schema migration 2) is on this expression: keep them the same.
 _DAY = "substr(coalesce(e.date, e.first_seen) || '-01-01', 1, 10)"
 INTERVALS = {"day": 10, "month": 7, "year": 4}
 
@@ -99,7 +100,7 @@ def query_events(db: sqlite3.Connection, flt: EventFilter = EventFilter(), *, li
                  offset: int = 0) -> list[dict]:
     """Events matching ``flt``, newest first."""
     where, args = flt.where()
-    sql = f"SELECT {_EVENT_COLUMNS} FROM events e{where} ORDER BY {_DAY} DESC, e.id"
+    sql = f"SELECT {_EVENT_COLUMNS} FROM events e{where} ORDER BY {_DAY} DESC, e.id DESC"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args = [*args, limit, offset]

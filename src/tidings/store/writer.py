@@ -92,6 +92,7 @@ class Store:
     def __init__(self, db: sqlite3.Connection, path: str) -> None:
         self.db = db
         self.path = path
+        self.version: str | None = None  # the coder version of the events written so far
 
     @classmethod
     def open(cls, path: str | Path, *, timeout: float = 30.0) -> "Store":
@@ -156,6 +157,18 @@ class Store:
             raise
         return counts
 
+    def fill_versions(self) -> int:
+        """Articles coded into no event before any event showed the coder's version get it now."""
+        if not self.version:
+            return 0
+        try:
+            with self.db:
+                cur = self.db.execute("UPDATE articles SET coder_version = ? WHERE coder_version = ''",
+                                      (self.version,))
+        except sqlite3.Error as exc:
+            raise store_error(exc, self.path) from None
+        return cur.rowcount
+
     def write_input_errors(self, errors: Iterable[TidingsError], *, stage: str = "read") -> int:
         """Record inputs that never became articles (unreadable files, broken JSON lines)."""
         errors = list(errors)
@@ -193,16 +206,17 @@ class Store:
             counts.error_messages.append(str(result))  # "E5xx message": the code stays with it
             return
         old_events: set[str] = set()
+        if result:
+            self.version = result[0].coder_version
         if row is None:
-            self._insert_article(article, coded=True, version=result[0].coder_version if result else None)
+            self._insert_article(article, coded=True, version=self.version)
             self._copy(article)
             counts.added += 1
         else:
             old_events = self._event_ids(article.id)
             self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article.id,))
-            version = result[0].coder_version if result else None
-            self.db.execute("UPDATE articles SET coder_version = coalesce(?, coder_version, ''), coded_at = ? "
-                            "WHERE id = ?", (version, _now(), article.id))
+            self.db.execute("UPDATE articles SET coder_version = ?, coded_at = ? WHERE id = ?",
+                            (self.version or "", _now(), article.id))
             if row["coder_version"] is None:
                 counts.added += 1
             else:
