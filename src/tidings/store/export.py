@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -30,8 +31,8 @@ FLAT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("place_name", "string"), ("place_country", "string"), ("place_admin1", "string"),
     ("lat", "float"), ("lon", "float"), ("geonameid", "int"), ("fatalities", "int"), ("injured", "int"),
     ("confidence", "float"), ("num_mentions", "int"), ("num_articles", "int"), ("num_sources", "int"),
-    ("first_seen", "string"), ("last_seen", "string"), ("article_id", "string"), ("evidence", "string"),
-    ("coder_version", "string"),
+    ("first_seen", "string"), ("last_seen", "string"), ("article_id", "string"), ("trigger", "string"),
+    ("evidence", "string"), ("coder_version", "string"),
 )
 
 
@@ -59,7 +60,8 @@ def flat(record: dict) -> dict:
         "num_mentions": record.get("num_mentions"), "num_articles": record.get("num_articles"),
         "num_sources": record.get("num_sources"), "first_seen": record.get("first_seen"),
         "last_seen": record.get("last_seen"), "article_id": record["article_id"],
-        "evidence": record["evidence"]["text"], "coder_version": record.get("coder_version"),
+        "trigger": record["evidence"].get("trigger"), "evidence": record["evidence"]["text"],
+        "coder_version": record.get("coder_version"),
     }
 
 
@@ -70,13 +72,45 @@ def write_jsonl(records: Iterable[dict], out: IO[str]) -> int:
     return n
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): text
+# cells that do get a leading apostrophe. Numbers are written as numbers and never touched.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_row(record: dict) -> list:
+    """An event record as one CSV row in FLAT_COLUMNS order, safe to open in a spreadsheet."""
+    row = flat(record)
+    cells = []
+    for name, _ in FLAT_COLUMNS:
+        value = row[name]
+        cells.append("'" + value if isinstance(value, str) and value.startswith(_FORMULA_START)
+                     else "" if value is None else value)
+    return cells
+
+
+def csv_lines(records: Iterable[dict]) -> Iterator[str]:
+    """The CSV text (header first) a line at a time, for streaming."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+
+    def take() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow([name for name, _ in FLAT_COLUMNS])
+    yield take()
+    for record in records:
+        writer.writerow(csv_row(record))
+        yield take()
+
+
 def write_csv(records: Iterable[dict], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=[name for name, _ in FLAT_COLUMNS], lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for n, record in enumerate(records, start=1):
-        writer.writerow(flat(record))
-    return n
+    n = -1
+    for n, line in enumerate(csv_lines(records)):
+        out.write(line)
+    return max(n, 0)
 
 
 def write_parquet(records: Iterable[dict], path: str | Path, *, batch: int = 10_000) -> int:
