@@ -191,7 +191,7 @@ class Store:
     def _write_one(self, article: Article, result: Result | None, *, replace: bool, input: str | None,
                    counts: WriteCounts) -> None:
         row = self.db.execute("SELECT coder_version FROM articles WHERE id = ?", (article.id,)).fetchone()
-        copy_added = self._copy(article)
+        copy_added = row is not None and self._copy(article)
         if result is None or (row is not None and row["coder_version"] is not None and not replace):
             counts.skipped += 1
             if copy_added:
@@ -200,7 +200,6 @@ class Store:
         if isinstance(result, TidingsError):
             if row is None:
                 self._insert_article(article, coded=False)
-                self._copy(article)
             self._error(article.id, input, "code", result)
             counts.failed += 1
             counts.error_messages.append(str(result))  # "E5xx message": the code stays with it
@@ -210,7 +209,6 @@ class Store:
             self.version = result[0].coder_version
         if row is None:
             self._insert_article(article, coded=True, version=self.version)
-            self._copy(article)
             counts.added += 1
         else:
             old_events = self._event_ids(article.id)
@@ -241,12 +239,10 @@ class Store:
              article.publisher, article.language,
              article.date.isoformat() if article.date else None, article.text,
              (version or "") if coded else None, _now() if coded else None, _now()))
+        self._copy(article)  # its first sighting
 
     def _copy(self, article: Article) -> bool:
-        """Record this sighting of the article; True when it is a new one (a syndicated copy)."""
-        exists = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
-        if not exists:
-            return False
+        """Record this sighting of a stored article; True when it is a new one (a syndicated copy)."""
         source = article.publisher or article.source or ""
         cur = self.db.execute("INSERT OR IGNORE INTO copies(article_id, source, url, published) VALUES (?, ?, ?, ?)",
                               (article.id, source, article.url or "",
