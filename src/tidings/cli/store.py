@@ -65,21 +65,27 @@ def _stderr_console():
 
 
 def estimate_articles(paths: list[str]) -> int | None:
-    """A cheap count for the ETA: one per text/HTML file, lines in JSONL files, unknown otherwise."""
+    """A cheap count for the ETA: one per text/HTML file, lines in JSONL files; None when a
+    feed, a gzip file or a URL makes the count unknowable without reading it."""
+    from tidings.ingest.sources import is_url, kind_of
+
     total = 0
     for path in paths:
+        if is_url(path):
+            return None
         p = Path(path)
         files = sorted(p.rglob("*")) if p.is_dir() else [p]
         for f in files:
             if not f.is_file() or f.name.startswith("."):
                 continue
-            if f.suffix.lower() in (".jsonl", ".ndjson"):
+            kind, gzipped = kind_of(f)
+            if gzipped or kind == "feed":
+                return None
+            if kind == "jsonl":
                 with f.open("rb") as handle:
                     total += sum(1 for line in handle if line.strip())
-            elif f.suffix.lower() in (".txt", ".html", ".htm"):
+            elif kind in ("text", "html"):
                 total += 1
-            elif f.suffix.lower() in (".gz", ".rss", ".atom", ".xml"):
-                return None
     return total or None
 
 
