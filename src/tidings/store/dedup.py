@@ -15,6 +15,7 @@ import hashlib
 import math
 from dataclasses import dataclass
 
+from tidings.ingest.dateline import DATELINE
 from tidings.types import Actor, Event
 
 DAY_WINDOW = 2
@@ -115,8 +116,6 @@ def event_id(key: str, anchor: Anchor, salt: str = "") -> str:
 
 def story_id(text: str) -> str:
     """Syndicated copies of a story differ in dateline, byline, case and spacing, not in words."""
-    from tidings.ingest.dateline import DATELINE
-
     body = DATELINE.sub("", text, count=1)
     words = "".join(c if c.isalnum() else " " for c in body.casefold()).split()
     return "s" + hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:19]
