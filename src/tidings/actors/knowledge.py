@@ -123,24 +123,31 @@ def load_knowledge() -> Knowledge:
             kb.add(surface, Entry("adjective", display, code, None, qid))
         for surface in _split(row.get("capitals", "")):
             kb.add(surface, Entry("capital", surface, code, "GOV", None))
-    for row in iter_tsv(_PKG, "organizations.tsv", required=("name", "country", "sector")):
-        org = Entry("org", row["name"], row["country"] or None, row["sector"] or None,
-                    row.get("wikidata") or None, detail=row.get("kind") or None)
-        for surface in [row["name"], *_split(row.get("aliases", ""))]:
-            kb.add(surface, org)
-    for name in list_files(f"{_PKG}.leaders", ".tsv"):
-        for row in iter_tsv(f"{_PKG}.leaders", name, required=("name", "country", "start")):
-            try:
-                start, end = _date(row["start"]), _date(row.get("end", ""), end=True)
-            except ValueError:
-                continue
-            leader = Entry("leader", row["name"], row["country"], "GOV", row.get("wikidata") or None,
-                           start, end, row.get("title") or None, row.get("office") or None)
+    # organizations*.tsv: the authored list and lists converted from other projects
+    for name in (n for n in list_files(_PKG, ".tsv") if n.startswith("organizations")):
+        for row in iter_tsv(_PKG, name, required=("name", "country", "sector")):
+            org = Entry("org", row["name"], row["country"] or None, row["sector"] or None,
+                        row.get("wikidata") or None, detail=row.get("kind") or None)
             for surface in [row["name"], *_split(row.get("aliases", ""))]:
-                kb.add(surface, leader)
-    for row in iter_tsv(_PKG, "roles.tsv", required=("term", "sector")):
-        kb.add(row["term"], Entry("role", row["term"], None, row["sector"] or None,
-                                  detail=row.get("kind") or None), lower=True)
+                kb.add(surface, org)
+    # People by office term: leaders/ (heads of state and government) and people/ (ministers,
+    # commanders, speakers, IGO officials, party leaders ...; a `sector` column, GOV when empty)
+    for folder in ("leaders", "people"):
+        for name in list_files(f"{_PKG}.{folder}", ".tsv"):
+            for row in iter_tsv(f"{_PKG}.{folder}", name, required=("name", "country", "start")):
+                try:
+                    start, end = _date(row["start"]), _date(row.get("end", ""), end=True)
+                except ValueError:
+                    continue
+                leader = Entry("leader", row["name"], row["country"], row.get("sector") or "GOV",
+                               row.get("wikidata") or None, start, end, row.get("title") or None,
+                               row.get("office") or None)
+                for surface in [row["name"], *_split(row.get("aliases", ""))]:
+                    kb.add(surface, leader)
+    for name in (n for n in list_files(_PKG, ".tsv") if n.startswith("roles")):
+        for row in iter_tsv(_PKG, name, required=("term", "sector")):
+            kb.add(row["term"], Entry("role", row["term"], None, row["sector"] or None,
+                                      detail=row.get("kind") or None), lower=True)
     for row in iter_tsv(_PKG, "collectives.tsv", required=("term", "country")):
         kb.add(row["term"], Entry("collective", row["term"], row["country"] or None,
                                   row.get("sector") or None), lower=True)
