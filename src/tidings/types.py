@@ -14,6 +14,8 @@ PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# PLOVER manual, "Non-state international actors": codes in the country field that are no state.
+NON_STATE_CODES: frozenset[str] = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 STATUSES: tuple[str, ...] = ("current", "historical", "future", "hypothetical", "negated")
 PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 
@@ -111,6 +113,33 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Step:
+    """One decision taken while coding an event: the stage, the rule or reading, a short detail."""
+
+    stage: str
+    rule: str
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"stage": self.stage, "rule": self.rule, "detail": self.detail}
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """What decided an event (``--explain``): the classifier's top types and every step taken."""
+
+    classifier: tuple[tuple[str, float], ...]
+    steps: tuple[Step, ...]
+
+    def rules(self) -> list[str]:
+        return [s.rule for s in self.steps]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"classifier": [{"type": t, "p": p} for t, p in self.classifier],
+                "steps": [s.to_dict() for s in self.steps]}
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded event: PLOVER type/mode, CAMEO code, actors, attributes, evidence."""
 
@@ -134,9 +163,10 @@ class Event:
     confidence: float
     context: tuple[str, ...] = field(default_factory=tuple)
     coder_version: str = ""
+    explanation: Explanation | None = None  # only when asked for (--explain)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "article_id": self.article_id,
             "type": self.type,
@@ -158,3 +188,6 @@ class Event:
             "context": list(self.context),
             "coder_version": self.coder_version,
         }
+        if self.explanation is not None:
+            out["explain"] = self.explanation.to_dict()
+        return out

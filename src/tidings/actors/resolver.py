@@ -5,196 +5,53 @@ known names (leaders in office at the article's date, organisations, countries, 
 adjectives), role words (president, army, protesters) and person names from the parser are
 combined into one actor per country or per named entity: "Iranian Foreign Minister Mohammad
 Javad Zarif" -> {name: Mohammad Javad Zarif, country: IRN, sector: GOV}.
+
+Resolution reads the article's memory but never writes it: each ``Resolved`` says how it was
+found and what the memory should keep if the caller chooses it (``ArticleMemory.commit``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
-from tidings.actors.knowledge import Entry, Knowledge, fold
+from tidings.actors.knowledge import Entry, Knowledge
+from tidings.actors.memory import ArticleMemory
+from tidings.actors.mentions import Mention, coordinated, doc_text, element_tokens, phrase_span
+from tidings.nlp.grammar import words
 from tidings.types import Actor
 
-_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "appos", "prep", "det",
-                  "preconj", "mark", "case"}
 _PERSON_ROLES = {"president", "prime minister", "premier", "emir", "king", "queen", "chancellor", "sultan",
                  "crown prince", "leader", "head of state", "supreme leader", "pope"}
-_PRONOUNS = {"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"}
-_GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+# 'the two countries' (parties as states), 'the two leaders' (parties as persons)
 _PAIR_NOUNS = {"country": False, "nation": False, "state": False, "government": False, "side": False,
                "neighbour": False, "neighbor": False, "ally": False, "leader": True, "president": True,
                "minister": True, "head": True}
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    start: int  # token index in the doc
-    end: int
-    text: str
-    entries: tuple[Entry, ...]
+class Resolved:
+    """One actor of a phrase, how it was resolved, and what the memory keeps if it is chosen:
+    ``memo`` is (title, person) for ``ArticleMemory.remember``, or None to keep nothing."""
+
+    actor: Actor
+    how: str
+    memo: tuple[str | None, bool] | None = None
 
 
-@dataclass
-class ArticleMemory:
-    """What an article has said so far: actors in order, to resolve 'the president', 'he', 'it'."""
-
-    actors: list[Actor] = field(default_factory=list)
-    persons: set[int] = field(default_factory=set)  # indices into actors
-    titles: dict[str, Actor] = field(default_factory=dict)
-    countries: Counter = field(default_factory=Counter)
-    subjects: list[tuple[Actor, bool]] = field(default_factory=list)  # sentence subjects, in order
-
-    def remember_subject(self, actor: Actor, *, person: bool) -> None:
-        if actor.country:
-            self.subjects.append((actor, person))
-
-    def last_subject(self, *, person: bool) -> Actor | None:
-        """'It cut off trade': the subject of an earlier sentence, before other actors named since."""
-        for actor, is_person in reversed(self.subjects):
-            if is_person == person:
-                return actor
-        return None
-
-    def remember(self, actor: Actor, *, title: str | None = None, person: bool = False) -> None:
-        if actor.country or actor.name:
-            if person:
-                self.persons.add(len(self.actors))
-            self.actors.append(actor)
-        if actor.country and len(actor.country) == 3:
-            self.countries[actor.country] += 1
-        if title:
-            self.titles[title.lower()] = actor
-
-    def dominant_country(self) -> str | None:
-        if not self.countries:
-            return None
-        code, count = self.countries.most_common(1)[0]
-        return code if code not in ("IGO", "UNO", "EUR", "NGO", "IMG", "ISM", "MNC") else None
-
-    def by_name(self, name: str) -> Actor | None:
-        words = {w for w in fold(name).lower().split() if len(w) > 2}
-        for i in sorted(self.persons, reverse=True):
-            actor = self.actors[i]
-            if actor.name and words & set(fold(actor.name).lower().split()):
-                return actor
-        return None
-
-    def last_pair(self, *, person: bool) -> list[Actor]:
-        """The two most recent distinct parties: 'the two leaders', 'the two countries'."""
-        found: list[Actor] = []
-        for i in range(len(self.actors) - 1, -1, -1):
-            actor = self.actors[i]
-            if not actor.country or any(a.country == actor.country for a in found):
-                continue
-            if person and i not in self.persons:
-                continue
-            found.append(actor)
-            if len(found) == 2:
-                return list(reversed(found))
-        return []
-
-    def last_in_sector(self, sector: str) -> Actor | None:
-        """'The court' after 'the International Court of Justice'; 'the army' after 'Israel's army'."""
-        for i in range(len(self.actors) - 1, -1, -1):
-            if self.actors[i].sector == sector and i not in self.persons and self.actors[i].country:
-                return self.actors[i]
-        return None
-
-    def last(self, *, person: bool) -> Actor | None:
-        for i in range(len(self.actors) - 1, -1, -1):
-            if (i in self.persons) == person and self.actors[i].country:
-                return self.actors[i]
-        return None
-
-
-def doc_text(doc) -> str:
-    """The document's text, built once (spaCy's Doc.text joins every token on each call)."""
-    text = doc.user_data.get("tidings_text")
-    if text is None:
-        text = doc.user_data["tidings_text"] = doc.text
-    return text
-
-
-def find_mentions(doc, knowledge: Knowledge, start: int, end: int) -> list[Mention]:
-    """Longest known names in doc[start:end], left to right, without overlaps."""
-    found: list[Mention] = []
-    text_of = doc_text(doc)
-    i = start
-    while i < end:
-        hit: Mention | None = None
-        if not knowledge.may_start(doc[i].text):
-            i += 1
-            continue
-        for n in range(min(knowledge.max_tokens, end - i), 0, -1):
-            first, last = doc[i], doc[i + n - 1]
-            if last.is_punct and n > 1:
-                continue
-            text = text_of[first.idx: last.idx + len(last.text)]
-            if n > 1 and not any(c.isupper() for c in text) and not knowledge.has_lower_prefix(text):
-                continue
-            entries = knowledge.lookup(text)
-            if not entries and text.lower().startswith("the "):
-                continue
-            if entries:
-                hit = Mention(i, i + n, text, tuple(entries))
-                break
-        if hit:
-            found.append(hit)
-            i = hit.end
-        else:
-            i += 1
-    return found
-
-
-def element_tokens(head) -> list:
-    """The tokens of one coordinated element of a phrase: the head and its modifiers, with
-    'of' phrases, but without relative clauses, other prepositional phrases or conjuncts."""
-    keep = [head]
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            keep.append(child)
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    keep.extend(_phrase_tokens(grand))
-        elif child.dep_ not in _EXCLUDED_DEPS:
-            keep.extend(child.subtree)
-        elif child.dep_ == "appos" and child.ent_type_ in ("PERSON", "GPE", "ORG"):
-            keep.extend(child.subtree)
-    return sorted(set(keep), key=lambda t: t.i)
-
-
-def _phrase_tokens(head) -> list:
-    tokens = list(element_tokens(head))
-    for conj in coordinated(head)[1:]:
-        tokens.extend(element_tokens(conj))
-    return tokens
-
-
-def coordinated(head) -> list:
-    """The head and its conjuncts: 'Türkiye and Qatar' -> [Türkiye, Qatar]."""
-    out = [head]
-    for child in head.children:
-        if child.dep_ == "conj":
-            out.extend(coordinated(child))
-    return out
-
-
-def phrase_span(tokens) -> tuple[int, int]:
-    """Character offsets covering the tokens, trimmed of leading determiners and punctuation."""
-    tokens = [t for t in tokens if not t.is_space]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
-    if not tokens:
-        return (0, 0)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+def _term(entry: Entry) -> str:
+    start = entry.start.isoformat() if entry.start else "?"
+    end = entry.end.isoformat() if entry.end else "now"
+    return f"{entry.country} {entry.detail or entry.kind} {start} to {end}"
 
 
 class ActorResolver:
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, *, memory_rules: bool = True, role_country: bool = True,
+                 pairs: bool = True) -> None:
         self.knowledge = knowledge
+        self.memory_rules = memory_rules  # rule memory_reference
+        self.role_country = role_country  # rule role_country_from_article
+        self.pairs = pairs  # rule pair_reference
 
     @staticmethod
     def text_actor(head) -> Actor:
@@ -217,23 +74,34 @@ class ActorResolver:
         return pool[0]
 
     def resolve_phrase(self, head, *, mentions: list[Mention], when: dt.date | None,
-                       memory: ArticleMemory, context: set[str]) -> list[Actor]:
-        actors: list[Actor] = []
+                       memory: ArticleMemory, context: set[str]) -> list[Resolved]:
+        found: list[Resolved] = []
         for element in coordinated(head):
-            actors.extend(self._resolve_element(element, mentions, when, memory, context))
-        return actors
+            found.extend(self._resolve_element(element, mentions, when, memory, context))
+        if self.role_country and len(found) > 1:
+            # "Turkish police investigators, forensic experts and prosecutors", "the Yemeni army and
+            # allied fighters": a role without a country of its own shares its coordinated
+            # elements' country when they name exactly one
+            shared = {r.actor.country for r in found if r.actor.country}
+            if len(shared) == 1:
+                code = next(iter(shared))
+                found = [Resolved(replace(r.actor, country=code), f"{r.how}; country {code} of the coordinated phrase",
+                                  r.memo) if r.actor.country is None and r.how.startswith("role ") else r for r in found]
+        return found
 
-    def _resolve_element(self, head, mentions, when, memory, context) -> list[Actor]:
+    def _resolve_element(self, head, mentions, when, memory: ArticleMemory, context) -> list[Resolved]:
         tokens = element_tokens(head)
-        if head.lemma_.lower() in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in head.children):
+        lemma = head.lemma_.lower()
+        if self.pairs and lemma in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in head.children):
             start, end = phrase_span(tokens)
-            pair = memory.last_pair(person=_PAIR_NOUNS[head.lemma_.lower()])
+            pair = memory.last_pair(person=_PAIR_NOUNS[lemma])
             if pair:
                 text = doc_text(head.doc)[start:end]
-                if _PAIR_NOUNS[head.lemma_.lower()]:
-                    return [Actor(text, a.name, a.country, a.sector, a.wikidata, start, end) for a in pair]
-                return [Actor(text, self.knowledge.country_name(a.country) or a.country, a.country, "GOV", None,
-                              start, end) for a in pair]
+                if _PAIR_NOUNS[lemma]:
+                    return [Resolved(Actor(text, a.name, a.country, a.sector, a.wikidata, start, end),
+                                     f"pair_reference: {a.name}") for a in pair]
+                return [Resolved(Actor(text, self.knowledge.country_name(a.country) or a.country, a.country, "GOV",
+                                       None, start, end), f"pair_reference: {a.country}") for a in pair]
         indices = {t.i for t in tokens}
         start, end = phrase_span(tokens)
         doc = head.doc
@@ -269,19 +137,23 @@ class ActorResolver:
         persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start in indices
                    and not any(m.start <= e.start < m.end for m, _ in leaders)]
         person_name = persons[0].text if persons else None
-        out: list[Actor] = []
+        out: list[Resolved] = []
         for m, entry in leaders:
-            out.append(Actor(text, entry.name, entry.country, entry.sector, entry.wikidata, start, end))
-            memory.remember(out[-1], title=(entry.title or "").lower() or None, person=True)
+            how = ("former leader (ELI): " if entry.sector == "ELI" else "person in office: ") + \
+                f"{entry.name} ({_term(entry)}) from {m.text!r}"
+            out.append(Resolved(Actor(text, entry.name, entry.country, entry.sector, entry.wikidata, start, end), how,
+                                ((entry.title or "").lower() or None, True)))
         for m, entry in orgs:
             sector = entry.sector or (role.sector if role else None)
             owners = [e.country for _, e in countries if e.country and e.country != entry.country]
             if entry.detail == "national_body" and owners:
                 # "Peru's Congress": the named country's own body, not the one the bare word denotes
-                out.append(Actor(text, text, owners[0], sector, None, start, end))
+                out.append(Resolved(Actor(text, text, owners[0], sector, None, start, end),
+                                    f"national body {m.text!r} of {owners[0]}", (None, False)))
             else:
-                out.append(Actor(text, entry.name, entry.country, sector, entry.wikidata, start, end))
-            memory.remember(out[-1])
+                out.append(Resolved(Actor(text, entry.name, entry.country, sector, entry.wikidata, start, end),
+                                    f"organisation: {entry.name} ({entry.country or '-'} {entry.sector or '-'})",
+                                    (None, False)))
         if out:
             return out
         if countries:
@@ -290,57 +162,70 @@ class ActorResolver:
                 kinds = {e.kind for m, e in countries if e.country == code}
                 head_is_country = any(m.start <= head.i < m.end for m, _ in countries)
                 if role is not None:
-                    sector = role.sector
+                    sector, why = role.sector, f"role {role.name!r}"
                 elif kinds & {"country", "capital"}:
-                    sector = "GOV"
-                elif head.lemma_.lower() in ("capital", "leadership"):
-                    sector = "GOV"  # 'the Turkish capital' stands for its government
+                    sector, why = "GOV", "the state"
+                elif lemma in ("capital", "leadership"):
+                    sector, why = "GOV", f"{lemma!r} stands for the government"
                 elif head_is_country and head.tag_ in ("NNS", "NNPS"):
-                    sector = "CVL"  # 'Palestinians': the people
+                    sector, why = "CVL", "the people"  # 'Palestinians'
                 else:
-                    sector = None
+                    sector, why = None, "no sector"
                 name = person_name or self.knowledge.country_name(code)
-                actor = Actor(text, name, code, sector, None, start, end)
-                out.append(actor)
-                memory.remember(actor, title=role.name if role and role.name in _PERSON_ROLES and person_name else None,
-                                person=bool(person_name) or (role is not None and role.detail == "person"))
+                named = ", ".join(sorted({m.text for m, e in countries if e.country == code}))
+                title = role.name if role and role.name in _PERSON_ROLES and person_name else None
+                out.append(Resolved(Actor(text, name, code, sector, None, start, end),
+                                    f"country {code} from {'/'.join(sorted(kinds))} {named!r}; {why}",
+                                    (title, bool(person_name) or (role is not None and role.detail == "person"))))
             return out
         if collectives:
             entry = collectives[0][1]
-            return [Actor(text, entry.name, entry.country, entry.sector, None, start, end)]
-        if person_name is None and head.pos_ == "PROPN":
+            return [Resolved(Actor(text, entry.name, entry.country, entry.sector, None, start, end),
+                             f"collective {entry.name!r}")]
+        if self.memory_rules and person_name is None and head.pos_ == "PROPN":
             known = memory.by_name(head.text)
             if known is not None:
-                return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
+                return [self._recall(known, text, start, end, f"memory_reference: name {head.text!r}")]
         if person_name:
-            known = memory.by_name(person_name)
+            known = memory.by_name(person_name) if self.memory_rules else None
             if known is not None:
-                return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
-            actor = Actor(text, person_name, None, role.sector if role else None, None, start, end)
-            memory.remember(actor, person=True)
-            return [actor]
+                return [self._recall(known, text, start, end, f"memory_reference: name {person_name!r}")]
+            return [Resolved(Actor(text, person_name, None, role.sector if role else None, None, start, end),
+                             f"person named by the parser, not in the knowledge", (None, True))]
         if role is not None:
-            if role.name in _PERSON_ROLES or role.detail == "person" and role.name in memory.titles:
-                known = memory.titles.get(role.name)
-                if known is not None:
-                    return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
-            if role.detail != "person" and role.sector in ("JUD", "LEG", "MIL", "COP", "SPY"):
-                known = memory.last_in_sector(role.sector)
-                if known is not None:
-                    return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
+            if self.memory_rules:
+                if role.name in _PERSON_ROLES or role.detail == "person" and role.name in memory.titles:
+                    known = memory.titles.get(role.name)
+                    if known is not None:
+                        return [self._recall(known, text, start, end, f"memory_reference: title {role.name!r}")]
+                if role.detail != "person" and role.sector in ("JUD", "LEG", "MIL", "COP", "SPY"):
+                    known = memory.last_in_sector(role.sector)
+                    if known is not None:
+                        return [self._recall(known, text, start, end, f"memory_reference: last {role.sector} actor")]
             # "the authorities", "police": the article's own country before a foreign one named nearby
-            country = memory.dominant_country() or (sorted(context)[0] if len(context) == 1 else None)
-            return [Actor(text, None, country, role.sector, None, start, end)]
-        if head.lower_ in _PRONOUNS:
-            person = head.lower_ not in _GROUP_PRONOUNS
+            country = None
+            if self.role_country:
+                country = memory.dominant_country() or (sorted(context)[0] if len(context) == 1 else None)
+            how = f"role {role.name!r} ({role.sector})" + (
+                f"; role_country_from_article: {country}" if country else "; no country")
+            return [Resolved(Actor(text, None, country, role.sector, None, start, end), how)]
+        pronouns = words("pronouns.person") | words("pronouns.group")
+        if self.memory_rules and head.lower_ in pronouns:
+            person = head.lower_ not in words("pronouns.group")
             known = memory.last_subject(person=person) or memory.last(person=person)
             if known is not None:
-                return [Actor(text, known.name, known.country, known.sector, known.wikidata, start, end)]
+                return [self._recall(known, text, start, end, f"memory_reference: pronoun {head.text!r}")]
         ent = next((e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE", "FAC")
                     and any(i in indices for i in range(e.start, e.end))), None)
         if ent is not None:
-            return [Actor(text, ent.text, None, None, None, start, end)]
+            return [Resolved(Actor(text, ent.text, None, None, None, start, end),
+                             f"{ent.label_} entity {ent.text!r} not in the knowledge")]
         return []
+
+    @staticmethod
+    def _recall(known: Actor, text: str, start: int, end: int, how: str) -> Resolved:
+        return Resolved(Actor(text, known.name, known.country, known.sector, known.wikidata, start, end),
+                        f"{how} -> {known.name or known.country}")
 
     @staticmethod
     def _head_role(roles, head):

@@ -8,7 +8,7 @@ the article's countries as context, so "Hamilton" in a story about Canada resolv
 from __future__ import annotations
 
 from tidings.actors.knowledge import Knowledge
-from tidings.actors.resolver import find_mentions
+from tidings.actors.mentions import find_mentions
 from tidings.attributes.place import Gazetteer
 import re
 from collections import Counter

@@ -6,7 +6,7 @@ import json
 import sys
 from importlib import resources
 
-from tidings.cli.output import render_table, summary_line, write_jsonl
+from tidings.cli.output import render_explanations, render_table, summary_line, write_jsonl
 from tidings.config import load_settings
 from tidings.errors import InputError
 from tidings.ingest import iter_articles
@@ -18,7 +18,7 @@ def _inputs(paths: list[str], date):
     yield from iter_articles(paths, date=date)
 
 
-def code_stream(items, pipeline, *, errors: list[str]):
+def code_stream(items, pipeline, *, errors: list[str], explain: bool = False):
     """Code a stream of articles and input errors; errors are collected, never raised."""
 
     def articles():
@@ -29,7 +29,7 @@ def code_stream(items, pipeline, *, errors: list[str]):
             else:
                 yield item
 
-    for article, result in pipeline.pipe(articles()):
+    for article, result in pipeline.pipe(articles(), explain=explain):
         if isinstance(result, Exception):
             errors.append(str(result))
             print(f"tidings: error: {result}", file=sys.stderr)
@@ -37,17 +37,29 @@ def code_stream(items, pipeline, *, errors: list[str]):
         yield article, result
 
 
-def _emit(results: list[tuple[Article, list[Event]]], fmt: str, *, failed: int, title: str | None = None) -> None:
-    events = [e for _, evs in results for e in evs]
+def _split(result) -> tuple[list[Event], list]:
+    """Events and dropped candidates of one result (a list of events, or a ``Coded``)."""
+    return (result, []) if isinstance(result, list) else (result.events, result.dropped)
+
+
+def _emit(results: list[tuple[Article, object]], fmt: str, *, failed: int, title: str | None = None) -> None:
+    events = [e for _, result in results for e in _split(result)[0]]
+    dropped = [d for _, result in results for d in _split(result)[1]]
     if fmt == "jsonl":
         write_jsonl(events, sys.stdout)
+        for d in dropped:
+            sys.stdout.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
     elif fmt == "json":
-        json.dump([e.to_dict() for e in events], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([e.to_dict() for e in events] + [d.to_dict() for d in dropped], sys.stdout, ensure_ascii=False,
+                  indent=2)
         sys.stdout.write("\n")
     else:
-        for article, evs in results:
+        for article, result in results:
+            evs, gone = _split(result)
             heading = f"{article.title or article.id}" + (f" ({article.date.isoformat()})" if article.date else "")
             render_table(evs, title=title or heading)
+            if not isinstance(result, list):
+                render_explanations(evs, gone)
         print(summary_line(events, len(results), failed))
 
 
@@ -55,7 +67,7 @@ def run_code(args) -> int:
     from tidings.pipeline import Pipeline
 
     date = parse_date(args.date, where="--date") if args.date else None
-    settings = load_settings(model=args.model, min_confidence=args.min_confidence)
+    settings = load_settings(model=args.model, min_confidence=args.min_confidence, without=args.without)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     errors: list[str] = []
     items = list(_inputs(args.paths, date))
@@ -65,13 +77,13 @@ def run_code(args) -> int:
         return 2
     pipeline = Pipeline.load(settings)
     if fmt == "table":
-        results = list(code_stream(items, pipeline, errors=errors))
+        results = list(code_stream(items, pipeline, errors=errors, explain=args.explain))
         _emit(results, fmt, failed=len(errors))
     else:
         results = []
-        for article, events in code_stream(items, pipeline, errors=errors):
+        for article, result in code_stream(items, pipeline, errors=errors, explain=args.explain):
             results.append((article, []))
-            _emit([(article, events)], fmt, failed=0)
+            _emit([(article, result)], fmt, failed=0)
             sys.stdout.flush()
     if not results:
         return 2

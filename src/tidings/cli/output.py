@@ -48,6 +48,23 @@ def render_table(events: list[Event], *, title: str | None = None, out: IO[str] 
     console.print(table)
 
 
+def render_explanations(events: list[Event], dropped: list, *, out: IO[str] | None = None) -> None:
+    """What decided each event (numbered as in the table), then the candidates that were dropped."""
+    out = out or sys.stdout
+    for number, event in enumerate(events, start=1):
+        x = event.explanation
+        if x is None:
+            continue
+        top = ", ".join(f"{t} {p:.2f}" for t, p in x.classifier)
+        out.write(f"\n{number}. {event.type} [{event.evidence.trigger}]  classifier: {top}\n")
+        for step in x.steps:
+            out.write(f"   {step.stage:<11} {step.rule:<28} {step.detail}\n")
+    for d in dropped:
+        out.write(f"\ndropped: {d.type} [{d.trigger}] in sentence {d.sentence} by {d.stage} rule {d.rule}\n")
+        for step in d.explanation.steps[-3:]:
+            out.write(f"   {step.stage:<11} {step.rule:<28} {step.detail}\n")
+
+
 def summary_line(events: list[Event], articles: int, failed: int) -> str:
     types = Counter(e.type for e in events)
     top = ", ".join(f"{t} {n}" for t, n in types.most_common(6))

@@ -144,21 +144,31 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def evaluate_dyads(records: list[dict], pipeline, progress: Callable[[int], None] | None = None) -> dict:
+def evaluate_dyads(records: list[dict], pipeline, progress: Callable[[int], None] | None = None,
+                   tally=None) -> dict:
     types = TypeScores()
     strict, relaxed = PRF(), PRF()
     per_type: dict[str, PRF] = {}
     errors: Counter = Counter()
     misses: list[dict] = []
     articles = [Article(r.get("id") or str(i), r["text"], _date(r.get("date"))) for i, r in enumerate(records)]
-    for i, (_article, result) in enumerate(pipeline.pipe(articles)):
+    from tidings.evaluation.runner import outcome
+
+    for i, (_article, result) in enumerate(pipeline.pipe(articles, explain=tally is not None)):
         record = records[i]
-        events = [e for e in (result if isinstance(result, list) else []) if e.status not in NOT_ASSERTED]
+        coded, dropped = outcome(result)
+        events = [e for e in coded if e.status not in NOT_ASSERTED]
         gold = [gold_dyad(g) for g in record.get("events") or []]
         system = [system_dyad(e) for e in events]
         types.add({g[0] for g in gold}, {s[0] for s in system})
         hits = match(system, gold, strict_match)
         score(strict, hits, system, gold)
+        if tally is not None:
+            matched = set(hits.values())
+            for k, e in enumerate(events):
+                tally.event(e, k in matched)
+            for candidate in dropped:
+                tally.drop(candidate, {g[0] for g in gold})
         score(relaxed, match(system, gold, relaxed_match), system, gold)
         for k, g in enumerate(gold):
             prf = per_type.setdefault(g[0], PRF())

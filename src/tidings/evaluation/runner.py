@@ -22,6 +22,7 @@ from pathlib import Path
 from tidings.errors import InputError
 from tidings.evaluation.dyads import evaluate_dyads, is_dyad_record
 from tidings.evaluation.metrics import PRF, TypeScores, overlaps
+from tidings.evaluation.rules import RuleTally
 from tidings.types import Article
 
 YIELD = {"CONCEDE", "RETREAT"}
@@ -66,6 +67,15 @@ def kind_of(record: dict) -> str:
                      "toponyms (see the README of the evaluation data)", code="E120")
 
 
+def outcome(result) -> tuple[list, list]:
+    """Events and dropped candidates of one pipeline result (events, a ``Coded`` or an error)."""
+    if isinstance(result, list):
+        return result, []
+    if isinstance(result, Exception):
+        return [], []
+    return result.events, result.dropped
+
+
 def _norm(type_: str) -> str:
     return "YIELD" if type_ in YIELD else type_
 
@@ -77,13 +87,14 @@ def _span(text: str, needle: str) -> tuple[int, int] | None:
     return (at, at + len(needle)) if at >= 0 else None
 
 
-def evaluate_plover(records: list[dict], pipeline, progress: Callable[[int], None] | None = None) -> dict:
+def evaluate_plover(records: list[dict], pipeline, progress: Callable[[int], None] | None = None,
+                    tally: RuleTally | None = None) -> dict:
     types = TypeScores()
     dyad = PRF()
     articles = [Article(r.get("id") or str(i), r["text"], None) for i, r in enumerate(records)]
-    for i, (article, result) in enumerate(pipeline.pipe(articles)):
+    for i, (article, result) in enumerate(pipeline.pipe(articles, explain=tally is not None)):
         record = records[i]
-        events = result if isinstance(result, list) else []
+        events, dropped = outcome(result)
         gold_events = record.get("events") or []
         types.add({_norm(g["type"]) for g in gold_events}, {_norm(e.type) for e in events})
         text = record["text"]
@@ -112,6 +123,11 @@ def evaluate_plover(records: list[dict], pipeline, progress: Callable[[int], Non
             else:
                 dyad.tp += 1
                 matched_gold.add(hit)
+            if tally is not None:
+                tally.event(e, hit is not None)
+        if tally is not None:
+            for candidate in dropped:
+                tally.drop(candidate, {_norm(g["type"]) for g in gold_events})
         dyad.fn += len(gold_spans) - len(matched_gold)
         if progress:
             progress(i + 1)
@@ -189,7 +205,7 @@ def evaluate_places(records: list[dict], extract, progress=None) -> dict:
             "accuracy_161km": round(within / matched, 4) if matched else 0.0, "resolved": matched}
 
 
-def evaluate(path: str, *, limit: int | None = None, pipeline=None, progress=None) -> dict:
+def evaluate(path: str, *, limit: int | None = None, pipeline=None, progress=None, explain: bool = False) -> dict:
     records = read_gold(path, limit=limit)
     kind = kind_of(records[0])
     if kind == "plover" and any(is_dyad_record(r) for r in records):
@@ -198,10 +214,11 @@ def evaluate(path: str, *, limit: int | None = None, pipeline=None, progress=Non
         from tidings.pipeline import Pipeline
 
         pipeline = Pipeline.load()
+    tally = RuleTally() if explain else None
     if kind == "dyads":
-        report = evaluate_dyads(records, pipeline, progress)
+        report = evaluate_dyads(records, pipeline, progress, tally=tally)
     elif kind == "plover":
-        report = evaluate_plover(records, pipeline, progress)
+        report = evaluate_plover(records, pipeline, progress, tally=tally)
     elif kind == "case2021":
         report = evaluate_case(records, pipeline, progress)
     else:
@@ -209,5 +226,7 @@ def evaluate(path: str, *, limit: int | None = None, pipeline=None, progress=Non
 
         extractor = ToponymExtractor(pipeline.nlp, pipeline.coder.gazetteer, pipeline.coder.knowledge)
         report = evaluate_places(records, extractor, progress)
+    if tally is not None:
+        report["rules"] = tally.to_dict()["rules"]
     report["file"] = path
     return report

@@ -9,16 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tidings.events.triggers import Lexicon
+from tidings.nlp.grammar import words
 
 # Bumped whenever the features change, so the model's version says which features it saw.
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 
-REPORTING = frozenset({
-    "say", "tell", "state", "add", "note", "report", "claim", "insist", "stress", "explain", "write",
-    "believe", "think", "argue", "suggest", "confirm", "announce", "reveal", "disclose", "indicate",
-    "acknowledge", "assert", "declare", "mention", "emphasize", "emphasise", "underline", "recall",
-    "remark", "according",
-})
 _MASK = {"GPE": "_gpe_", "NORP": "_norp_", "PERSON": "_person_", "ORG": "_org_", "LOC": "_loc_",
          "FAC": "_loc_", "DATE": "_date_", "TIME": "_date_", "CARDINAL": "_num_", "MONEY": "_num_",
          "PERCENT": "_num_", "QUANTITY": "_num_", "ORDINAL": "_num_"}
@@ -35,7 +30,7 @@ def predicate(sent):
     introduces ('X said Y attacked Z' -> attacked)."""
     root = sent.root
     seen = 0
-    while root.lemma_.lower() in REPORTING and seen < 3:
+    while root.lemma_.lower() in words("verbs.reporting") and seen < 3:
         comps = [c for c in root.children if c.dep_ in ("ccomp", "xcomp", "parataxis")]
         if not comps:
             break
@@ -46,11 +41,11 @@ def predicate(sent):
 
 def sentence_features(sent, lexicon: Lexicon, matches: list | None = None) -> SentenceFeatures:
     """``matches`` are the sentence's trigger matches when the caller has them already."""
-    words = []
+    lemmas = []
     for token in sent:
         if token.is_space or token.is_punct:
             continue
-        words.append(_MASK.get(token.ent_type_, token.lemma_.lower()))
+        lemmas.append(_MASK.get(token.ent_type_, token.lemma_.lower()))
     pred = predicate(sent)
     facts = [f"pred={pred.lemma_.lower()}"]
     if pred != sent.root:
@@ -63,7 +58,7 @@ def sentence_features(sent, lexicon: Lexicon, matches: list | None = None) -> Se
             facts.append(f"pred_prep={pred.lemma_.lower()}_{child.lower_}")
         elif child.dep_ == "neg":
             facts.append("pred_neg")
-        elif child.dep_ == "aux" and child.lower_ in ("will", "would", "could", "may", "might", "should", "shall", "'ll"):
+        elif child.dep_ == "aux" and child.lower_ in words("auxiliaries.future") | words("auxiliaries.modal"):
             facts.append(f"modal={child.lower_}")
     for match in lexicon.matches(sent) if matches is None else matches:
         token, trigger = match.token, match.trigger
@@ -75,4 +70,4 @@ def sentence_features(sent, lexicon: Lexicon, matches: list | None = None) -> Se
             facts.append(f"lexpredc={trigger.cameo[:3]}")
         if match.specific:
             facts.append(f"lexspec={trigger.type}")
-    return SentenceFeatures(" ".join(words), " ".join(facts))
+    return SentenceFeatures(" ".join(lemmas), " ".join(facts))

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from tidings.attributes.place import Gazetteer
 from tidings.events.features import predicate
+from tidings.events.rulebook import load_rulebook
 from tidings.events.status import governing_chain
+from tidings.nlp.grammar import words
 from tidings.types import Place
 
-_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "throughout", "around", "within", "through",
-              "off", "over"}
-_MOVE_PREPS = {"to", "into", "toward", "towards"}
-_MOVE_TYPES = {"MOBILIZE", "ASSAULT", "CONSULT", "AID", "COERCE"}
-_PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "area", "outskirts", "suburb", "capital",
-                "state", "county", "governorate", "border", "borders", "headquarters", "port", "camp", "neighbourhood",
-                "neighborhood", "centre", "center", "part", "parts", "south", "north", "east", "west", "heart",
-                "streets", "street", "square", "zone", "coast", "island", "valley", "enclave", "territory"}
+
+def _place_nouns() -> frozenset[str]:
+    return load_rulebook().words("nouns.place")
 
 
 def crosses_clause(token, top) -> bool:
@@ -55,12 +52,12 @@ def _place_anchor(token, preps):
             while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
                 prep = prep.head
             word = prep.lower_
-            if word == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS:
+            if word == "of" and prep.head.lemma_.lower() in _place_nouns():
                 node = prep.head
                 continue
             if word in preps:
                 anchor = prep.head
-                if anchor.lemma_.lower() in _PLACE_NOUNS and anchor.dep_ == "pobj" and anchor.head.lower_ in preps:
+                if anchor.lemma_.lower() in _place_nouns() and anchor.dep_ == "pobj" and anchor.head.lower_ in preps:
                     return anchor.head.head  # "at NATO headquarters in Brussels"
                 return anchor
             return None
@@ -69,35 +66,47 @@ def _place_anchor(token, preps):
 
 
 def event_location(trigger, sent, *, gazetteer: Gazetteer | None, context: set[str], dateline: str | None,
-               type_: str = "") -> Place | None:
+                   type_: str = "") -> Place | None:
+    return event_place(trigger, sent, gazetteer=gazetteer, context=context, dateline=dateline, type_=type_)[0]
+
+
+def event_place(trigger, sent, *, gazetteer: Gazetteer | None, context: set[str], dateline: str | None,
+                type_: str = "") -> tuple[Place | None, str]:
     """The event's own place: a toponym in a locative phrase of the trigger's clause
     ("in Ankara", "near the village of Ak-Sai", "at NATO headquarters in Brussels"), the
     destination of a movement ("sent troops to Batken"), else the dateline."""
     if gazetteer is None:
-        return None
-    preps = _LOC_PREPS | (_MOVE_PREPS if type_ in _MOVE_TYPES else set())
+        return None, "no gazetteer"
+    moving = load_rulebook().words("types.moving_place")
+    preps = words("prepositions.locative") | (words("prepositions.motion") if type_ in moving else set())
     pred = predicate(sent)
-    candidates: list[tuple[float, Place]] = []
+    candidates: list[tuple[float, Place, str]] = []
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         anchor = _place_anchor(ent.root, preps)
+        why = "locative phrase"
         if anchor is None:
             if type_ in ("CONSULT", "MOBILIZE") and ent.root.dep_ == "dobj" and ent.root.head == trigger:
-                anchor = trigger  # "visited Ankara"
+                anchor, why = trigger, "place visited"  # "visited Ankara"
             else:
                 continue
         if anchor == trigger or anchor == pred or anchor == trigger.head or anchor in governing_chain(trigger)[1:]:
             rank = 0.0
-        elif (anchor in trigger.subtree and (anchor.pos_ in ("VERB", "AUX") or anchor.lemma_.lower() in _PLACE_NOUNS)
+            why += " of the trigger's clause"
+        elif (anchor in trigger.subtree and (anchor.pos_ in ("VERB", "AUX") or anchor.lemma_.lower() in _place_nouns())
               and not crosses_clause(anchor, trigger)):
             rank = 1.0
+            why += f" inside the trigger's phrase ({anchor.text!r})"
         elif anchor.dep_ == "advcl" and anchor.head in (trigger, *governing_chain(trigger)[1:]) and not crosses_clause(anchor, anchor.head):
             rank = 1.0  # "Speaking in Bishkek, the minister accused ..."
+            why += f" of an adverbial clause ({anchor.text!r})"
         elif trigger.pos_ == "NOUN" and anchor == trigger.head:
             rank = 0.5
+            why += " of the event noun's head"
         elif anchor.head == trigger and anchor.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
             rank = 0.8  # "discussed relations in Ankara", "authorities in Cali imposed"
+            why += f" of an argument ({anchor.text!r})"
         else:
             continue
         place = gazetteer.resolve(ent.text, context=frozenset(context), start=ent.start_char,
@@ -105,11 +114,12 @@ def event_location(trigger, sent, *, gazetteer: Gazetteer | None, context: set[s
         if place is None:
             continue
         rank += {"city": 0, "admin1": 0.2, "region": 0.3, "country": 0.4}.get(place.precision, 0.4)
-        candidates.append((rank, place))
+        candidates.append((rank, place, f"{why}: {ent.text!r}"))
     if not candidates and dateline:
         place = gazetteer.resolve(dateline, context=frozenset(context))
         if place is not None:
-            candidates.append((5, place))
+            candidates.append((5, place, f"dateline {dateline!r}"))
     if not candidates:
-        return None
-    return min(candidates, key=lambda c: c[0])[1]
+        return None, "no place in the trigger's clause"
+    best = min(candidates, key=lambda c: c[0])
+    return best[1], best[2]

@@ -10,18 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tidings.nlp.grammar import words
 from tidings.types import When
-
-_NEG_WORDS = {"not", "n't", "never", "neither", "nor"}
-_NEG_DETS = {"no", "neither"}
-_NEG_PRONOUNS = {"nobody", "nothing", "none", "noone"}
-_NEG_GOVERNORS = {"fail", "deny", "refuse", "decline", "avoid", "stop", "cancel", "postpone", "halt",
-                  "abandon", "scrap", "call off", "rule"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_MODAL = {"would", "could", "might", "may", "should", "must", "can", "ca"}
-_SCHEDULE = {"expect", "schedule", "set", "due", "plan", "intend", "prepare", "poise", "slate", "aim"}
-_POSSIBLE = {"possible", "likely", "unlikely", "probable", "potential", "hypothetical"}
-_CONDITIONAL = {"if", "unless"}
 
 
 def governing_chain(trigger) -> list:
@@ -46,20 +36,20 @@ def governing_chain(trigger) -> list:
 def _negated(chain, *, governors: bool = True) -> bool:
     for token in chain:
         for child in token.children:
-            if child.dep_ == "neg" or (child.lower_ in _NEG_WORDS and child.dep_ in ("advmod", "preconj")):
+            if child.dep_ == "neg" or (child.lower_ in words("negation.words") and child.dep_ in ("advmod", "preconj")):
                 return True
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-                    child.lower_ in _NEG_PRONOUNS or child.lower_ == "no" or
-                    any(g.lower_ in _NEG_DETS and g.dep_ == "det" for g in child.children) or
+                    child.lower_ in words("negation.pronouns") or child.lower_ == "no" or
+                    any(g.lower_ in words("negation.determiners") and g.dep_ == "det" for g in child.children) or
                     (child.lower_ == "one" and any(g.lower_ == "no" for g in child.children))):
                 return True
-        if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in _NEG_DETS and c.dep_ == "det" for c in token.children):
+        if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in words("negation.determiners") and c.dep_ == "det" for c in token.children):
             return True
     if not governors:
         return False
     # "failed to reach", "denied attacking", "stopped short of accusing"
     for token in chain[1:]:
-        if token.lemma_.lower() in _NEG_GOVERNORS:
+        if token.lemma_.lower() in words("verbs.negating"):
             return True
     head = chain[-1].head
     if chain[-1].dep_ in ("xcomp", "ccomp", "pcomp") and head.lemma_.lower() in ("deny", "fail", "refuse"):
@@ -71,41 +61,46 @@ def _negated(chain, *, governors: bool = True) -> bool:
 
 def event_status(trigger, *, when: When | None, pub: dt.date | None, own_type: str) -> str:
     """Status of the event whose trigger token is given."""
+    return status_and_reason(trigger, when=when, pub=pub, own_type=own_type)[0]
+
+
+def status_and_reason(trigger, *, when: When | None, pub: dt.date | None, own_type: str) -> tuple[str, str]:
+    """Status of the event whose trigger token is given, and the word or date that decided it."""
     chain = governing_chain(trigger)
     if _negated(chain, governors=own_type != "REJECT"):
-        return "negated"
+        return "negated", "negation in the clause or a negating governor"
     for token in chain:
         children = list(token.children)
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in children):
-            return "hypothetical"
-        if any(c.dep_ == "advcl" and any(g.lower_ in _CONDITIONAL and g.dep_ == "mark" for g in c.children)
+        if any(c.dep_ == "mark" and c.lower_ in words("modality.conditional_marks") for c in children):
+            return "hypothetical", f"conditional clause ({token.text!r})"
+        if any(c.dep_ == "advcl" and any(g.lower_ in words("modality.conditional_marks") and g.dep_ == "mark" for g in c.children)
                for c in children) and own_type != "THREATEN":
-            return "hypothetical"
-        if token.lemma_.lower() in _POSSIBLE:
-            return "hypothetical"
+            return "hypothetical", f"condition on {token.text!r}"
+        if token.lemma_.lower() in words("modality.possible"):
+            return "hypothetical", f"{token.text!r}"
         auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-        if auxes & _MODAL:
-            return "hypothetical"
-        if auxes & _FUTURE_AUX or ("going" in auxes and "to" in auxes):
-            return "future"
-        scheduled = token.lemma_.lower() in _SCHEDULE and (token != trigger or any(c.dep_ == "xcomp" for c in children))
+        if auxes & words("auxiliaries.modal"):
+            return "hypothetical", f"modal {sorted(auxes & words('auxiliaries.modal'))[0]!r}"
+        if auxes & words("auxiliaries.future") or ("going" in auxes and "to" in auxes):
+            return "future", "future auxiliary"
+        scheduled = token.lemma_.lower() in words("verbs.schedule") and (token != trigger or any(c.dep_ == "xcomp" for c in children))
         if scheduled and not (token.lemma_.lower() in ("set", "expect") and not any(c.dep_ == "xcomp" for c in children)):
-            return "future"
+            return "future", f"scheduled ({token.text!r})"
     if when is not None and pub is not None:
         value = when.value
         year = int(value[:4])
         if when.precision == "day" and value > pub.isoformat():
-            return "future"
+            return "future", f"date {value} after publication"
         if when.precision == "month" and value > pub.isoformat()[:7]:
-            return "future"
+            return "future", f"date {value} after publication"
         if year > pub.year:
-            return "future"
+            return "future", f"date {value} after publication"
         # "has claimed ... since 2017": an ongoing event that started then, not a past one
         since = (when.text or "").lower().startswith(("since", "for"))
         if not since:
             if year < pub.year - 1 or (when.precision != "year" and _months_before(value, pub) > 12):
-                return "historical"
-    return "current"
+                return "historical", f"date {value} over a year before publication"
+    return "current", "no negation, modality or future marker"
 
 
 def _months_before(value: str, pub: dt.date) -> int:

@@ -1,0 +1,95 @@
+"""Stage "attributes", dates: the date phrase of an event's own clause, resolved against the
+publication date; an undated event may take the date of the sentence it refers back to (rule
+date_from_earlier_sentence) or of the lede (rule date_from_lede).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tidings.attributes.time import resolve_date
+from tidings.events.status import governing_chain
+from tidings.nlp.grammar import words
+from tidings.types import When
+
+
+def sentence_dates(sent, pub: dt.date | None) -> list[tuple[object, When]]:
+    """The sentence's DATE entities resolved against the publication date, with the entity."""
+    found = []
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            phrase = ent.text
+            before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if before in ("since", "in", "on", "by", "until"):
+                phrase = f"{before} {phrase}"
+            when = resolve_date(phrase, pub)
+            if when is not None:
+                found.append((ent, when))
+    return found
+
+
+def _event_owner(token):
+    """The verb or noun a date phrase belongs to: the noun it directly modifies ("the 2017
+    blockade"), else the nearest verb above it ("rejected ... in a referendum in July 2015")."""
+    head = token.head
+    if token.dep_ in ("compound", "nummod", "amod", "npadvmod", "poss") and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+def clause_date(trigger, dates: list[tuple[object, When]], pub: dt.date | None, *, future: bool = False
+                ) -> tuple[When | None, str]:
+    """The date phrase of the trigger's own clause (or of a verb governing or coordinated with
+    it), and where it was found."""
+    best: tuple[int, When, str] | None = None
+    chain = {trigger, *governing_chain(trigger)[1:]}
+    for ent, when in dates:
+        owner = _event_owner(ent.root)
+        if owner is None:
+            continue
+        if owner in chain:
+            distance, where = 0, "the trigger's clause"
+        elif owner.pos_ in ("VERB", "AUX") and trigger in owner.subtree and trigger.pos_ != "VERB":
+            distance, where = 1, f"the clause of {owner.text!r}"
+        elif owner in trigger.ancestors or (owner.dep_ == "conj" and owner.head == trigger) or (
+                trigger.dep_ == "conj" and trigger.head == owner):
+            distance, where = 2, f"a governing or coordinated verb ({owner.text!r})"  # share time adverbials
+        else:
+            continue
+        if future:
+            when = resolve_date(when.text, pub, future=True) or when
+        if best is None or distance < best[0]:
+            best = (distance, when, f"{ent.text!r} in {where}")
+    return (best[1], best[2]) if best else (None, "")
+
+
+@dataclass
+class StoryDates:
+    """The dates the article has given so far: the lede's (the day the story reports on) and
+    the previous sentence's (for 'during that visit', 'later')."""
+
+    lede: When | None = None
+    previous: When | None = None
+
+    def fallback(self, sent, *, anaphora: bool, lede: bool) -> tuple[When | None, str]:
+        anaphoric = any(t.lower_ in words("adverbials.anaphoric_time") and t.dep_ in ("det", "prep", "advmod", "mark")
+                        for t in sent)
+        if anaphora and anaphoric and self.previous is not None:
+            return When(self.previous.value, self.previous.precision, None), "date_from_earlier_sentence"
+        if lede and self.lede is not None:
+            return When(self.lede.value, self.lede.precision, None), "date_from_lede"
+        return None, ""
+
+    def after_sentence(self, dates: list[tuple[object, When]], sentence_number: int, pub: dt.date | None) -> None:
+        explicit = [w for _, w in dates]
+        if explicit:
+            self.previous = explicit[0]
+            if self.lede is None and sentence_number <= 2 and pub:
+                if explicit[0].value[:4] >= str(pub.year):
+                    self.lede = explicit[0]
+        else:
+            self.previous = None
