@@ -19,7 +19,7 @@ from tidings.actors.knowledge import Entry, Knowledge
 from tidings.actors.memory import ArticleMemory
 from tidings.actors.mentions import Mention, coordinated, doc_text, element_tokens, phrase_span
 from tidings.nlp.grammar import words
-from tidings.types import Actor
+from tidings.types import NON_STATE_CODES, Actor
 
 _PERSON_ROLES = {"president", "prime minister", "premier", "emir", "king", "queen", "chancellor", "sultan",
                  "crown prince", "leader", "head of state", "supreme leader", "pope"}
@@ -27,6 +27,10 @@ _PERSON_ROLES = {"president", "prime minister", "premier", "emir", "king", "quee
 _PAIR_NOUNS = {"country": False, "nation": False, "state": False, "government": False, "side": False,
                "neighbour": False, "neighbor": False, "ally": False, "leader": True, "president": True,
                "minister": True, "head": True}
+
+
+# Roles whose sector a named organisation does not override: forces, police, courts, legislatures.
+_OWN_SECTOR_ROLES = {"MIL", "COP", "SPY", "JUD", "LEG", "REB"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +51,9 @@ def _term(entry: Entry) -> str:
 
 class ActorResolver:
     def __init__(self, knowledge: Knowledge, *, memory_rules: bool = True, role_country: bool = True,
-                 pairs: bool = True) -> None:
+                 pairs: bool = True, compose: bool = True) -> None:
         self.knowledge = knowledge
+        self.compose = compose  # rule actor_composition
         self.memory_rules = memory_rules  # rule memory_reference
         self.role_country = role_country  # rule role_country_from_article
         self.pairs = pairs  # rule pair_reference
@@ -138,13 +143,24 @@ class ActorResolver:
                    and not any(m.start <= e.start < m.end for m, _ in leaders)]
         person_name = persons[0].text if persons else None
         out: list[Resolved] = []
+        bodies = [(m, e) for m, e in orgs if e.country in NON_STATE_CODES]
         for m, entry in leaders:
+            if bodies and entry.country not in NON_STATE_CODES and self.compose:
+                # "the chairman of the African Union Commission Moussa Faki Mahamat": a national
+                # figure named with the international body he heads acts for that body
+                body_m, body = bodies[0]
+                out.append(Resolved(Actor(text, entry.name, body.country, self._body_sector(body, role, head, roles),
+                                          entry.wikidata, start, end),
+                                    f"{entry.name} for {body.name} ({body.country}) named in the phrase",
+                                    ((entry.title or "").lower() or None, True)))
+                return out
             how = ("former leader (ELI): " if entry.sector == "ELI" else "person in office: ") + \
                 f"{entry.name} ({_term(entry)}) from {m.text!r}"
             out.append(Resolved(Actor(text, entry.name, entry.country, entry.sector, entry.wikidata, start, end), how,
                                 ((entry.title or "").lower() or None, True)))
         for m, entry in orgs:
-            sector = entry.sector or (role.sector if role else None)
+            sector = self._body_sector(entry, role, head, roles) if self.compose else entry.sector or (
+                role.sector if role else None)
             owners = [e.country for _, e in countries if e.country and e.country != entry.country]
             if entry.detail == "national_body" and owners:
                 # "Peru's Congress": the named country's own body, not the one the bare word denotes
@@ -154,6 +170,17 @@ class ActorResolver:
                 out.append(Resolved(Actor(text, entry.name, entry.country, sector, entry.wikidata, start, end),
                                     f"organisation: {entry.name} ({entry.country or '-'} {entry.sector or '-'})",
                                     (None, False)))
+        if out and orgs and self.compose:
+            # "UK and EU negotiators": a country coordinated with an organisation is a party too
+            org_tokens = {i for m, _ in orgs for i in range(m.start, m.end)}
+            for m, entry in countries:
+                root = doc[m.end - 1]
+                if entry.country and root.dep_ == "conj" and root.head.i in org_tokens or any(
+                        doc[i].dep_ == "conj" and doc[i].head.i in range(m.start, m.end) for i in org_tokens):
+                    if all(r.actor.country != entry.country for r in out):
+                        out.append(Resolved(Actor(text, self.knowledge.country_name(entry.country), entry.country,
+                                                  role.sector if role else "GOV", None, start, end),
+                                            f"country {entry.country} coordinated with an organisation", (None, False)))
         if out:
             return out
         if countries:
@@ -203,11 +230,13 @@ class ActorResolver:
                     if known is not None:
                         return [self._recall(known, text, start, end, f"memory_reference: last {role.sector} actor")]
             # "the authorities", "police": the article's own country before a foreign one named nearby
-            country = None
+            country, whence = None, ""
             if self.role_country:
-                country = memory.dominant_country() or (sorted(context)[0] if len(context) == 1 else None)
+                country, whence = memory.dominant_country(), "the article"
+                if country is None and len(context) == 1:
+                    country, whence = sorted(context)[0], "the sentence"
             how = f"role {role.name!r} ({role.sector})" + (
-                f"; role_country_from_article: {country}" if country else "; no country")
+                f"; role_country_from_article: {country} of {whence}" if country else "; no country")
             return [Resolved(Actor(text, None, country, role.sector, None, start, end), how)]
         pronouns = words("pronouns.person") | words("pronouns.group")
         if self.memory_rules and head.lower_ in pronouns:
@@ -221,6 +250,15 @@ class ActorResolver:
             return [Resolved(Actor(text, ent.text, None, None, None, start, end),
                              f"{ent.label_} entity {ent.text!r} not in the knowledge")]
         return []
+
+    @staticmethod
+    def _body_sector(entry: Entry, role: Entry | None, head, roles) -> str | None:
+        """An organisation's sector, unless the phrase's head is a role of force ('NATO troops',
+        'UN peacekeepers', 'Hamas gunmen'), which keeps its own; a spokesman or leader of a body
+        takes the body's sector ('Hamas spokesman' is REB)."""
+        if role is not None and role.sector in _OWN_SECTOR_ROLES and any(m.start <= head.i < m.end for m, _ in roles):
+            return role.sector
+        return entry.sector or (role.sector if role else None)
 
     @staticmethod
     def _recall(known: Actor, text: str, start: int, end: int, how: str) -> Resolved:

@@ -32,6 +32,11 @@ def print_report(report: dict, out=sys.stdout) -> None:
         w(f"dyad         P {_pct(d['precision'])}  R {_pct(d['recall'])}  F1 {_pct(d['f1'])}"
           "   (type + source + target by span overlap)\n")
         w(f"sentences with no event: {t['no_event_share']:.1%}\n")
+        if "actors" in report:
+            from tidings.evaluation.actors import render as render_actors
+
+            for text in render_actors(report):
+                w(text)
         w("per class          P      R      F1   support\n")
         for label, s in t["per_class"].items():
             support = s["tp"] + s["fn"]

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tidings.errors import InputError
+from tidings.evaluation.actors import ActorScores, load_coding
 from tidings.evaluation.dyads import evaluate_dyads, is_dyad_record
 from tidings.evaluation.metrics import PRF, TypeScores, overlaps
 from tidings.evaluation.rules import RuleTally
@@ -91,11 +92,15 @@ def evaluate_plover(records: list[dict], pipeline, progress: Callable[[int], Non
                     tally: RuleTally | None = None) -> dict:
     types = TypeScores()
     dyad = PRF()
+    coding = load_coding()
+    actors = ActorScores() if coding and sum(r.get("id") in coding for r in records) >= 0.9 * len(records) else None
     articles = [Article(r.get("id") or str(i), r["text"], None) for i, r in enumerate(records)]
     for i, (article, result) in enumerate(pipeline.pipe(articles, explain=tally is not None)):
         record = records[i]
         events, dropped = outcome(result)
         gold_events = record.get("events") or []
+        if actors is not None and record.get("id") in coding:
+            actors.add(events, coding[record["id"]])
         types.add({_norm(g["type"]) for g in gold_events}, {_norm(e.type) for e in events})
         text = record["text"]
         gold_spans = []
@@ -131,7 +136,10 @@ def evaluate_plover(records: list[dict], pipeline, progress: Callable[[int], Non
         dyad.fn += len(gold_spans) - len(matched_gold)
         if progress:
             progress(i + 1)
-    return {"kind": "plover", "records": len(records), "type": types.to_dict(), "dyad": dyad.to_dict()}
+    report = {"kind": "plover", "records": len(records), "type": types.to_dict(), "dyad": dyad.to_dict()}
+    if actors is not None:
+        report["actors"] = actors.to_dict()
+    return report
 
 
 def evaluate_case(records: list[dict], pipeline, progress=None) -> dict:

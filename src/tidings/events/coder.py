@@ -79,7 +79,7 @@ class EventCoder:
         self.rules = rules = rules or load_rulebook()
         self.resolver = ActorResolver(knowledge, memory_rules=rules.on("memory_reference"),
                                       role_country=rules.on("role_country_from_article"),
-                                      pairs=rules.on("pair_reference"))
+                                      pairs=rules.on("pair_reference"), compose=rules.on("actor_composition"))
         self.chooser = TypeChooser(settings=settings, rules=rules, codebook=codebook)
         self.parties = PartyFinder(resolver=self.resolver, lexicon=lexicon, rules=rules)
         self.vetoes = Vetoes(rules=rules, settings=settings, codebook=codebook)

@@ -42,6 +42,10 @@ class SentenceContext:
     dates: list[tuple[object, When]] = field(default_factory=list)
 
 
+def _actors(resolved: list[Resolved]) -> list[Actor]:
+    return [r.actor for r in resolved]
+
+
 @dataclass(frozen=True, slots=True)
 class Parties:
     sources: list[Actor]
@@ -70,34 +74,39 @@ class PartyFinder:
             if best is not None:
                 trace.add(STAGE, "passive_place_as_source", f"{place.text!r}")
                 sources = self._take("source", best, ctx, trace)
-        targets = self._take("target", self._best(args.targets, args, ctx, against=sources), ctx, trace)
-        if not any(t.country for t in targets) and type_ not in rules.words("types.reciprocal") | {"PROTEST"}:
+        targets = self._take("target", self._best(args.targets, args, ctx, against=_actors(sources)), ctx, trace)
+        if not any(t.actor.country for t in targets) and type_ not in rules.words("types.reciprocal") | {"PROTEST"}:
             if rules.on("deeper_recipient"):
                 # "provide ammunition ... to Turkey", "imposed sanctions in relation to Iraq":
                 # a named party deeper in the trigger's own clause
-                used = {(a.start, a.end) for a in sources}
+                used = {(a.actor.start, a.actor.end) for a in sources}
                 deeper = [t for t in trigger.subtree if t.dep_ == "pobj" and t.ent_type_ in words("labels.actor")
                           and t.head.lower_ in (words("prepositions.recipient") - {"of"}) | {"in"}
                           and not crosses_clause(t, trigger)
                           and not any(s <= t.idx < e for s, e in used if s is not None)]
-                best = self._best(deeper, args, ctx, against=sources, countries_only=True)
+                best = self._best(deeper, args, ctx, against=_actors(sources), countries_only=True)
                 if best is not None:
                     trace.add(STAGE, "deeper_recipient", f"{best[0].text!r}")
                     targets = self._take("target", best, ctx, trace)
-        elif type_ in rules.words("types.moving") and self._moved_own(sources, targets) \
+        elif type_ in rules.words("types.moving") and self._moved_own(_actors(sources), _actors(targets)) \
                 and rules.on("own_means_recipient"):
             # "massed troops near the Ukrainian border", "sent a team of doctors to ... Turkey":
             # the source's own forces, goods or people moved or provided are the means; the
             # party they go to is the target
-            best = self._recipient(draft, sources, ctx)
+            best = self._recipient(draft, _actors(sources), ctx)
             if best is not None:
-                trace.add(STAGE, "own_means_recipient", f"{', '.join(repr(t.text) for t in targets)} -> {best[0].text!r}")
+                trace.add(STAGE, "own_means_recipient",
+                          f"{', '.join(repr(t.actor.text) for t in targets)} -> {best[0].text!r}")
                 targets = self._take("target", best, ctx, trace)
-        spans = {(a.start, a.end) for a in sources}
-        targets = [t for t in targets if (t.start, t.end) not in spans]
-        return Parties(sources, targets)
+        if targets and not any(agentive(t.actor) for t in targets) and rules.on("things_are_no_recipients"):
+            # PLOVER: the recipient is the actor the action is aimed at, or none. "declared a
+            # state of siege", "will not end the strike": the thing acted on is no recipient.
+            trace.add(STAGE, "things_are_no_recipients", ", ".join(repr(t.actor.text) for t in targets))
+            targets = []
+        spans = {(a.actor.start, a.actor.end) for a in sources}
+        return Parties(_actors(sources), [t.actor for t in targets if (t.actor.start, t.actor.end) not in spans])
 
-    def _take(self, side: str, best, ctx: SentenceContext, trace: Trace) -> list[Actor]:
+    def _take(self, side: str, best, ctx: SentenceContext, trace: Trace) -> list[Resolved]:
         """The chosen phrase's actors: recorded in the trace and committed to the article's memory."""
         if best is None:
             return []
@@ -105,7 +114,7 @@ class PartyFinder:
         for r in found:
             trace.add(STAGE, side, f"{r.actor.text!r} ({reading}): {r.how}")
             ctx.memory.commit(r)
-        return [r.actor for r in found]
+        return list(found)
 
     def _best(self, heads, args: Arguments, ctx: SentenceContext, *, against: list[Actor] | None = None,
               countries_only: bool = False):
@@ -117,14 +126,8 @@ class PartyFinder:
         expanded = []
         for head in heads:
             expanded.append(head)
-            if (self.rules.on("event_noun_actor") and head.pos_ == "NOUN"
-                    and (head.lemma_.lower() in self.rules.words("nouns.wrappers") or self.lexicon.match(head) is not None)):
-                # "the key demands by protesters", "a ban by the UN": the actor inside an event noun
-                for child in head.children:
-                    if child.dep_ == "prep" and child.lower_ in ("by", "of", "from"):
-                        expanded.extend(g for g in child.children if g.dep_ == "pobj")
-                    elif child.dep_ in ("poss", "compound", "amod") and child.ent_type_ in words("labels.actor"):
-                        expanded.append(child)
+            if self.rules.on("event_noun_actor") and head.pos_ == "NOUN":
+                expanded.extend(self._inside(head))
         own = {a.country for a in against or () if a.country}
         best: tuple[float, object, list[Resolved]] | None = None
         for head in dict.fromkeys(expanded):
@@ -160,6 +163,21 @@ class PartyFinder:
             if not found:
                 return None
         return head, found, args.reading(head) or "inside an event noun"
+
+    @staticmethod
+    def _inside(noun) -> list:
+        """Actors named inside a noun phrase, for when the noun itself names none: 'the demands
+        by protesters', 'Syria's chemical weapons', 'the Quetta attack', 'a resolution proposed by
+        the Security Council', 'an extradition request for Catalonia's former leader'."""
+        found = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "of", "from", "for", "against", "on", "to", "with", "into"):
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ in ("poss", "compound", "amod", "nmod") and child.ent_type_ in words("labels.actor"):
+                found.append(child)
+            elif child.dep_ == "acl":
+                found.extend(p for g in child.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj")
+        return found
 
     def _moved_own(self, sources: list[Actor], targets: list[Actor]) -> bool:
         """Whether every target is the source's own means given as a thing, a force or a team
