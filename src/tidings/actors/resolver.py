@@ -13,6 +13,7 @@ found and what the memory should keep if the caller chooses it (``ArticleMemory.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tidings.actors.knowledge import Entry, Knowledge
@@ -51,8 +52,12 @@ def _term(entry: Entry) -> str:
 
 class ActorResolver:
     def __init__(self, knowledge: Knowledge, *, memory_rules: bool = True, role_country: bool = True,
-                 pairs: bool = True, compose: bool = True) -> None:
+                 pairs: bool = True, compose: bool = True,
+                 place_country: Callable[[str, set[str]], str | None] | None = None) -> None:
         self.knowledge = knowledge
+        # the country of a city or region the knowledge does not list ("Kano State government",
+        # "Rakhine rebels", "Shanghai authorities"), from the gazetteer (rule place_as_country)
+        self.place_country = place_country
         self.compose = compose  # rule actor_composition
         self.memory_rules = memory_rules  # rule memory_reference
         self.role_country = role_country  # rule role_country_from_article
@@ -132,6 +137,27 @@ class ActorResolver:
                 collectives.append((m, next(e for e in m.entries if e.kind == "collective")))
             elif "role" in kinds:
                 roles.append((m, next(e for e in m.entries if e.kind == "role")))
+        locative = head.dep_ == "pobj" and head.head.lower_ in words("prepositions.locative")
+        if self.place_country is not None and not countries and not leaders:
+            # a place names an actor's country when it qualifies the actor ("Rakhine rebels"), not
+            # when it is only where the act happened ("met in Almaty")
+            known = {i for m in inside for i in range(m.start, m.end)}
+            for ent in doc.ents:
+                if ent.label_ in ("GPE", "LOC", "NORP") and ent.start in indices and ent.start not in known \
+                        and not (locative and ent.start <= head.i < ent.end):
+                    code = self.place_country(ent.text, context)
+                    if code:
+                        countries.append((Mention(ent.start, ent.end, ent.text, ()), Entry("place", ent.text, code)))
+        if not countries and not leaders and not orgs and self.compose and head.pos_ in ("NOUN", "PROPN"):
+            # "authorities in Pakistan", "a court in Bishkek", "workers from Nepal": a locative
+            # complement places the actor when nothing else in the phrase does
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                    for m in mentions:
+                        if any(g.dep_ == "pobj" and m.start <= g.i < m.end for g in child.children):
+                            entry = next((e for e in m.entries if e.kind in ("country", "capital")), None)
+                            if entry is not None:
+                                countries.append((m, entry))
         # A role word counts when it is the head ("the army") or titles a name ("Foreign Minister
         # Zarif"), not when it only qualifies another noun ("military ties", "police station").
         of_objects = {g.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -192,6 +218,8 @@ class ActorResolver:
                     sector, why = role.sector, f"role {role.name!r}"
                 elif kinds & {"country", "capital"}:
                     sector, why = "GOV", "the state"
+                elif kinds == {"place"}:
+                    sector, why = None, "a place in it"
                 elif lemma in ("capital", "leadership"):
                     sector, why = "GOV", f"{lemma!r} stands for the government"
                 elif head_is_country and head.tag_ in ("NNS", "NNPS"):

@@ -79,10 +79,18 @@ class EventCoder:
         self.rules = rules = rules or load_rulebook()
         self.resolver = ActorResolver(knowledge, memory_rules=rules.on("memory_reference"),
                                       role_country=rules.on("role_country_from_article"),
-                                      pairs=rules.on("pair_reference"), compose=rules.on("actor_composition"))
+                                      pairs=rules.on("pair_reference"), compose=rules.on("actor_composition"),
+                                      place_country=self._place_country if gazetteer and rules.on("place_as_country")
+                                      else None)
         self.chooser = TypeChooser(settings=settings, rules=rules, codebook=codebook)
         self.parties = PartyFinder(resolver=self.resolver, lexicon=lexicon, rules=rules)
         self.vetoes = Vetoes(rules=rules, settings=settings, codebook=codebook)
+
+    def _place_country(self, text: str, context: set[str]) -> str | None:
+        place = self.gazetteer.resolve(text, context=frozenset(context))
+        if place is None or place.precision == "country" or not place.country or len(place.country) != 3:
+            return None
+        return place.country
 
     def code(self, article: Article, doc, *, explain: bool = False) -> list[Event]:
         return self.code_explained(article, doc, explain=explain).events
