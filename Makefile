@@ -35,7 +35,7 @@ bench-ingest: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python training/train.py --cv 5
 
-EVAL_FILES := $(wildcard $(SHARED)/eval/plv_dev.jsonl $(SHARED)/eval/case2021_dev.jsonl $(SHARED)/eval/geowebnews_dev.jsonl)
+EVAL_FILES := $(wildcard $(SHARED)/eval/plv_dev.jsonl $(SHARED)/eval/case2021_dev.jsonl $(SHARED)/eval/geowebnews_dev.jsonl $(SHARED)/eval/wikievents_dev.jsonl)
 
 eval: $(STAMP)
 	@if [ -z "$(EVAL_FILES)" ]; then echo "no evaluation data in $(SHARED)/eval: scoring the project's own dyad set only"; fi
