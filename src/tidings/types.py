@@ -15,7 +15,7 @@ PLOVER_TYPES: tuple[str, ...] = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 STATUSES: tuple[str, ...] = ("current", "historical", "future", "hypothetical", "negated")
-PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")  # week: the ISO week, value its Monday
 
 
 @dataclass(frozen=True, slots=True)
