@@ -48,10 +48,12 @@ FUZZ_SECONDS ?= 120
 
 .PHONY: fuzz load
 
-# Not in CI: each fuzzer runs for FUZZ_SECONDS and stops at its first finding.
+# Not in CI: each fuzzer runs for FUZZ_SECONDS and stops at its first finding; then the property
+# tests, which CI runs derandomized (tests/conftest.py), with fresh random examples.
 fuzz: $(STAMP)
 	$(BIN)/python fuzz/fuzz_readers.py $(FUZZ_SECONDS)
 	$(BIN)/python fuzz/fuzz_coder.py $(FUZZ_SECONDS)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/hardening/test_properties.py tests/api/test_openapi.py
 
 load: $(STAMP)
 	$(BIN)/python bench/load.py
