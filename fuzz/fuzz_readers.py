@@ -29,7 +29,9 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats
                                                                                        max_size=4), max_leaves=10)
 records = st.fixed_dictionaries({}, optional={
     "id": json_values, "text": st.text(max_size=300) | json_values, "date": st.sampled_from(
-        ["2024-02-30", "99999-01-01", "yesterday", "2024-12-17", "2024-12-17T10:00:00Z", "", "0001-01-01"]) | json_values,
+        ["2024-02-30", "99999-01-01", "yesterday", "2024-12-17", "2024-12-17T10:00:00Z", "", "0001-01-01",
+         "7:58 AM ET, Sat January 3, 2015", "Wed Nov 23, 2016 | 4:58pm EST", "05/06/2024", "31/12/9999"])
+        | st.text(max_size=40) | json_values,
     "title": json_values, "url": json_values, "source": json_values, "publisher": json_values,
     "language": json_values})
 jsonl = st.lists(records.map(lambda r: json.dumps(r).encode()) | st.binary(max_size=60), max_size=8).map(
@@ -42,7 +44,8 @@ html = st.builds(lambda title, body, junk: (f"<html><head><title>{title}</title>
                      max_size=12).map("".join), st.text(max_size=40))
 entry = st.builds(lambda t, d, p: f"<item><title>{t}</title><description>{d}</description><pubDate>{p}</pubDate></item>",
                   st.text(max_size=30), st.text(max_size=80), st.sampled_from(
-                      ["Tue, 17 Dec 2024 10:00:00 GMT", "Feb 30 2024", "", "yesterday", "Mon, 99 Foo 99999"]))
+                      ["Tue, 17 Dec 2024 10:00:00 GMT", "Feb 30 2024", "", "yesterday", "Mon, 99 Foo 99999",
+                       "Updated 9:30 p.m. EST Dec. 17, 2024", "17/12/2024"]))
 feed = st.lists(entry, max_size=5).map(
     lambda items: ('<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>' + "".join(items)
                    + "</channel></rss>").encode("utf-8", "surrogatepass"))
@@ -64,6 +67,8 @@ def readers_never_raise(data: bytes, suffix: str, gz: bool, truncate: bool) -> N
                 assert isinstance(item, Article), item
                 assert item.text and item.text == item.text.strip() and len(item.text) <= max_chars()
                 assert isinstance(item.id, str) and item.id
+                if item.date_warning is not None:  # an unreadable date: one line naming the input
+                    assert item.date_warning.startswith(f"W112 {path}") and "\n" not in item.date_warning
 
 
 if __name__ == "__main__":

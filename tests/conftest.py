@@ -1,13 +1,24 @@
-"""Shared fixtures: one pipeline (spaCy model, knowledge, classifier, gazetteer) per session."""
+"""Shared fixtures: one pipeline (spaCy model, knowledge, classifier, gazetteer) per session;
+and the hypothesis profile the property tests run under."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 DATA = Path(__file__).parent / "data"
+
+# Property tests draw the same examples on every run ("ci", the default), so a test run on a fresh
+# clone passes or fails the same way each time; the random search lives in `make fuzz`
+# (HYPOTHESIS_PROFILE=fuzz), where a new finding becomes a regression test. Per-test settings
+# (max_examples, health checks) still apply on top of either profile.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("fuzz", derandomize=False, database=None, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

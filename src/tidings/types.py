@@ -17,13 +17,16 @@ PLOVER_TYPES: tuple[str, ...] = (
 # PLOVER manual, "Non-state international actors": codes in the country field that are no state.
 NON_STATE_CODES: frozenset[str] = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 STATUSES: tuple[str, ...] = ("current", "historical", "future", "hypothetical", "negated")
-PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")  # week: the ISO week, value its Monday
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
     """One input document. ``date`` is the publication date, when known; ``publisher`` is
-    the outlet as the input names it and ``language`` its language tag (e.g. ``en-GB``)."""
+    the outlet as the input names it and ``language`` its language tag (e.g. ``en-GB``).
+    ``date_warning`` is set when the input stated a publication date that could not be read:
+    the article is coded all the same, and the warning (a ``W112`` line naming the input and
+    line) is shown once and kept with the stored article."""
 
     id: str
     text: str
@@ -33,6 +36,7 @@ class Article:
     source: str | None = None
     publisher: str | None = None
     language: str | None = None
+    date_warning: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

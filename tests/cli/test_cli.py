@@ -72,6 +72,22 @@ def test_malformed_jsonl_lines_are_named(tmp_path):
     assert f"{p}:2" in err and "Traceback" not in err
 
 
+def test_unreadable_publication_date_is_one_warning_not_an_error(tmp_path):
+    p = tmp_path / "scraped.jsonl"
+    p.write_text(json.dumps({"id": "a", "text": "Police arrested 20 protesters in Tbilisi on Monday.",
+                             "date": "Wed Nov 23, 2016 | 4:58pm EST"}) + "\n"
+                 + json.dumps({"id": "b", "text": "Rebels attacked an army base in northern Mali on Monday.",
+                               "date": "Sat Foo 99"}) + "\n", encoding="utf-8")
+    rc, out, err = run("code", str(p), "--format", "jsonl")
+    assert rc == 0, err
+    warnings = [line for line in err.splitlines() if line.startswith("tidings: warning:")]
+    assert len(warnings) == 1 and f"W112 {p}:2: " in warnings[0] and "'Sat Foo 99'" in warnings[0]
+    assert "tidings: error" not in err
+    events = [json.loads(line) for line in out.splitlines()]
+    assert {e["article_id"] for e in events} == {"a", "b"}  # both coded
+    assert all(e["date"]["value"] <= "2016-11-23" for e in events if e["article_id"] == "a" and e["date"])
+
+
 def test_no_command_prints_help():
     rc, out, _ = run()
     assert rc == 2 and "code" in out

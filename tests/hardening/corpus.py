@@ -25,6 +25,7 @@ class BadInput:
     errors: int = 1              # error lines it must give
     codes: tuple[str, ...] = ()  # error codes expected (any of them)
     lines: tuple[int, ...] = field(default=())  # JSONL lines that must be named in the errors
+    warned: tuple[str, ...] = ()  # where (line, entry) an article is kept with a W112 date warning
     note: str = ""
 
 
@@ -99,6 +100,7 @@ def write_bad_corpus(folder: Path) -> list[BadInput]:
         ["a", "list"],                                             # 4 not an object
         {"id": "no-text", "date": "2024-12-17"},                   # 5 missing text
         {"id": "int-text", "text": 42},                            # 6 wrong type
+        # 7-10: a date that cannot be read loses the date, not the article (one warning each)
         {"id": "bad-date", "date": "2024-02-30", "text": GOOD_TEXT + " (a)"},   # 7 impossible date
         {"id": "far-date", "date": "99999-01-01", "text": GOOD_TEXT + " (b)"},  # 8 impossible date
         {"id": "word-date", "date": "yesterday", "text": GOOD_TEXT + " (c)"},   # 9 not a date
@@ -108,8 +110,8 @@ def write_bad_corpus(folder: Path) -> list[BadInput]:
         {"id": "blank", "text": "   \n  "},                                      # 13 blank text
         b"\xff\xfe{\"text\": \"latin\"}",                          # 14 not UTF-8
         {"id": "jsonl-good-2", "date": "2024-12-18", "text": GOOD_TEXT.replace("four", "five")},  # 15 ok
-    ]), articles=2, errors=13, lines=tuple(range(2, 15)),
-        codes=("E103", "E105", "E106", "E107", "E108", "E104", "E111", "E112"), note="broken JSONL lines")
+    ]), articles=6, errors=9, lines=(2, 3, 4, 5, 6, 11, 12, 13, 14), warned=(":7:", ":8:", ":9:", ":10:"),
+        codes=("E103", "E105", "E106", "E107", "E108", "E104"), note="broken JSONL lines")
     # (a page of navigation links alone is read as a two-word article: trafilatura keeps link text)
     put("no-article.html", "<html><head><title>Menu</title></head><body><nav><a href='/'><img src='l.png'>"
         "</a></nav><div class='ad'></div><footer></footer></body></html>", codes=("E116",),
@@ -117,7 +119,7 @@ def write_bad_corpus(folder: Path) -> list[BadInput]:
     put("script-only.html", "<html><body><script>var x = 1;</script><style>p{}</style></body></html>",
         codes=("E116",), note="HTML with only scripts")
     put("broken-feed.rss", FEED_BROKEN.format(good=GOOD_TEXT, good2=GOOD_TEXT.replace("four", "six")),
-        articles=2, errors=2, codes=("E1",), note="RSS with broken entries")
+        articles=2, errors=2, codes=("E1",), warned=(": entry 4 ",), note="RSS with broken entries")
     put("not-a-feed.xml", b"<?xml version='1.0'?><rss><channel><item><title>unclosed", codes=("E1",),
         note="truncated feed")
     return cases

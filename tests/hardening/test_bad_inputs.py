@@ -13,8 +13,9 @@ from tests.hardening.cli import assert_clean_stderr, tidings
 from tests.hardening.corpus import write_bad_corpus, write_good
 from tidings.errors import InputError
 
-# Articles stored from the mixed folder: the good files, 2 JSONL lines and 2 feed entries.
-GOOD_IN_BAD_FILES = 4
+# Articles stored from the mixed folder: the good files, 6 JSONL lines (4 of them with a date that
+# cannot be read) and 2 feed entries (1 of them likewise).
+GOOD_IN_BAD_FILES = 8
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +49,10 @@ def test_readers_give_one_error_per_bad_input(corpus):
             assert "\n" not in str(err)
         named_lines = {int(_where(e).rsplit(":", 1)[1]) for e in errors if _where(e) != path}
         assert named_lines >= set(case.lines), (case.note, named_lines)
+        warned = [a.date_warning for a in articles if a.date_warning]
+        assert len(warned) == len(case.warned), (case.note, warned)
+        for where, warning in zip(case.warned, warned):
+            assert warning.startswith(f"W112 {path}{where}") and "\n" not in warning, (case.note, warning)
 
 
 def test_three_million_words_fail_fast_without_loading_a_model(corpus):
@@ -107,6 +112,12 @@ def test_mixed_folder(corpus, tmp_path, command):
     lines = run.error_lines()
     for line in lines:
         assert str(mixed) in line, line
+    # a date that cannot be read: one warning line naming the input, and the article is kept
+    warnings = [line for line in run.stderr.splitlines() if line.startswith("tidings: warning:")]
+    assert len(warnings) == sum(len(c.warned) for c in cases), warnings
+    for case in cases:
+        for where in case.warned:
+            assert sum(f"W112 {mixed / case.name}{where}" in line for line in warnings) == 1, (case.name, where)
     if command == "code":
         assert len(lines) == expected, lines
         for case in cases:
@@ -120,6 +131,9 @@ def test_mixed_folder(corpus, tmp_path, command):
     with sqlite3.connect(db) as con:
         stored = con.execute("SELECT count(*) FROM articles WHERE coder_version IS NOT NULL").fetchone()[0]
         read_errors = [r[0] for r in con.execute("SELECT input FROM errors WHERE stage = 'read'")]
+        unread = con.execute("SELECT count(*) FROM articles WHERE date_status = 'unreadable' "
+                             "AND date_warning LIKE 'W112 %' AND published IS NULL").fetchone()[0]
+        assert unread == sum(len(c.warned) for c in cases)
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert stored == len(good) + GOOD_IN_BAD_FILES
     assert len(read_errors) == expected

@@ -21,6 +21,16 @@ from tidings.types import Article
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                             HealthCheck.too_slow])
 
+
+def test_property_tests_draw_the_same_examples_on_every_run():
+    """tests/conftest.py loads the derandomized "ci" profile unless HYPOTHESIS_PROFILE names another
+    (make fuzz: "fuzz"); the per-test settings here keep it."""
+    import os
+
+    profile = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+    assert SETTINGS.derandomize is (profile == "ci") and SETTINGS.database is None
+
+
 # -- generated news text -------------------------------------------------------------------------
 
 COUNTRIES = [("Turkey", "Turkish"), ("Syria", "Syrian"), ("France", "French"), ("Russia", "Russian"),

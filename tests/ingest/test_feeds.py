@@ -172,3 +172,27 @@ def test_read_feed_directly():
     items = list(read_feed(RSS.encode(), where="https://harbour.example.com/rss"))
     assert [i.code for i in items if isinstance(i, InputError)] == ["E119"]
     assert "https://harbour.example.com/rss: entry 2" in str(items[1])
+
+
+SCRAPED_DATES = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Scraped Wire</title>
+<item><title>One</title><description>Rebels shelled the port of Merrow.</description>
+  <pubDate>Wed Nov 23, 2016 | 4:58pm EST</pubDate></item>
+<item><title>Two</title><description>Talks resumed in Vask.</description>
+  <pubDate>the day before yesterday</pubDate></item>
+<item><title>Three</title><description>The border crossing reopened.</description></item>
+</channel></rss>
+"""
+
+
+def test_feed_dates_as_scrapers_write_them(tmp_path):
+    """A date feedparser cannot read is read as written; one nobody can read loses the date, not
+    the entry, and says so once; an entry with no date takes the argument, silently."""
+    p = tmp_path / "scraped.rss"
+    p.write_text(SCRAPED_DATES, encoding="utf-8")
+    one, two, three = list(read_file(p, date=dt.date(2024, 3, 9)))
+    assert one.date == dt.date(2016, 11, 23) and one.date_warning is None
+    assert two.date == dt.date(2024, 3, 9)
+    assert two.date_warning.startswith(f"W112 {p}: entry 2 ('Two'): ")
+    assert "'the day before yesterday'" in two.date_warning and "default date 2024-03-09" in two.date_warning
+    assert three.date == dt.date(2024, 3, 9) and three.date_warning is None

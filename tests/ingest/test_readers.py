@@ -6,7 +6,7 @@ import pytest
 
 from tidings.errors import DateError, InputError
 from tidings.ingest.identity import article_id
-from tidings.ingest.readers import parse_date, read_jsonl, read_path
+from tidings.ingest.readers import parse_date, read_date, read_jsonl, read_path
 
 
 def items(path, **kw):
@@ -60,9 +60,11 @@ def test_jsonl_bad_lines_do_not_stop_the_rest(tmp_path):
     got = items(p)
     ok = [g for g in got if not isinstance(g, InputError)]
     bad = [g for g in got if isinstance(g, InputError)]
-    assert [a.id for a in ok] == ["x1", "x5"]
-    assert ok[1].date is None
-    assert [e.code for e in bad] == ["E105", "E106", "E107", "E112", "E104"]
+    # an impossible date loses the date, not the article: it is coded with a warning
+    assert [a.id for a in ok] == ["x1", "x3", "x5"]
+    assert ok[1].date is None and ok[1].date_warning.startswith(f"W112 {p}:5: ")
+    assert ok[2].date is None and ok[2].date_warning is None
+    assert [e.code for e in bad] == ["E105", "E106", "E107", "E104"]
     assert all(f"{p}:" in str(e) for e in bad)
     assert f"{p}:2:" in str(bad[0])
 
@@ -74,11 +76,85 @@ def test_stdin_text_and_jsonl():
     assert got[0].id == "s1"
 
 
-@pytest.mark.parametrize("value", ["2024-02-30", "yesterday", "17/12/2024", "0000-00-00"])
+# Publication dates as feeds, scrapers and wire archives write them: the day as written, in the
+# zone it was written in.
+DATE_FORMS = [
+    ("7:58 AM ET, Sat January 3, 2015", dt.date(2015, 1, 3)),
+    ("Wed Nov 23, 2016 | 4:58pm EST", dt.date(2016, 11, 23)),
+    ("Tue, 17 Dec 2024 09:30:00 +0300", dt.date(2024, 12, 17)),
+    ("Mon, 16 Dec 2024 23:30:00 -0800", dt.date(2024, 12, 16)),  # not moved to the 17th in UTC
+    ("2024-12-17T09:30:00Z", dt.date(2024, 12, 17)),
+    ("2024-12-17T23:30:00-05:00", dt.date(2024, 12, 17)),
+    ("2024-12-17 09:30:00", dt.date(2024, 12, 17)),
+    ("2024-12-17", dt.date(2024, 12, 17)),
+    ("17/12/2024", dt.date(2024, 12, 17)),   # day first: 17 cannot be a month
+    ("12/17/2024", dt.date(2024, 12, 17)),   # month first, likewise
+    ("17.12.2024", dt.date(2024, 12, 17)),
+    ("1/1/2024", dt.date(2024, 1, 1)),       # either order gives the same day
+    ("December 17, 2024", dt.date(2024, 12, 17)),
+    ("17 December 2024 21:30 GMT", dt.date(2024, 12, 17)),
+    ("Tuesday, December 17, 2024 11:45 PM", dt.date(2024, 12, 17)),
+    ("Updated 9:30 p.m. EST Dec. 17, 2024", dt.date(2024, 12, 17)),
+    ("Published: 17 December 2024 10:01 GMT", dt.date(2024, 12, 17)),
+    ("  Tue, 17 Dec 2024\n09:30:00 GMT ", dt.date(2024, 12, 17)),
+]
+
+
+@pytest.mark.parametrize("value,day", DATE_FORMS, ids=[f[0] for f in DATE_FORMS])
+def test_publication_date_forms(value, day):
+    assert parse_date(value, where="f.jsonl:1") == day
+
+
+@pytest.mark.parametrize("value", ["2024-02-30", "0000-00-00", "31 Feb 2024", "99999-01-01",
+                                   "yesterday", "2 days ago", "today 09:30",    # relative: never from today
+                                   "December 2024", "Dec 17", "Tuesday",        # a part missing
+                                   "05/06/2024", "17/12/24",                    # day/month or century unclear
+                                   "soon", "Mon, 99 Foo 99999", "x" * 500])
 def test_invalid_dates(value):
     with pytest.raises(DateError) as info:
         parse_date(value, where="--date")
-    assert "--date" in str(info.value)
+    assert str(info.value).startswith("E112 --date: ")
+
+
+def test_a_date_that_is_not_a_string():
+    with pytest.raises(DateError) as info:
+        parse_date(20241217, where="--date")
+    assert info.value.code == "E111"
+
+
+def test_parsing_does_not_depend_on_the_local_time_zone(monkeypatch):
+    import time
+
+    if not hasattr(time, "tzset"):
+        pytest.skip("no tzset on this platform")
+    got = []
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):  # UTC+14 and UTC-11
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        got.append([parse_date(v, where="x") for v, _ in DATE_FORMS])
+    monkeypatch.undo()
+    time.tzset()
+    assert got[0] == got[1] == [d for _, d in DATE_FORMS]
+
+
+def test_read_date_warns_and_keeps_the_default():
+    assert read_date("Tue, 17 Dec 2024 09:30:00 +0300", where="f:1") == (dt.date(2024, 12, 17), None)
+    assert read_date(None, where="f:1", default=dt.date(2024, 1, 2)) == (dt.date(2024, 1, 2), None)
+    day, warning = read_date("2024-02-30", where="f.jsonl:7")
+    assert day is None
+    assert warning.startswith("W112 f.jsonl:7: ") and "'2024-02-30'" in warning and "without one" in warning
+    day, warning = read_date("Sat Foo 99", where="f.jsonl:8", default=dt.date(2024, 1, 2))
+    assert day == dt.date(2024, 1, 2) and "default date 2024-01-02" in warning
+    assert "\n" not in warning
+
+
+def test_jsonl_record_with_an_unreadable_date_is_coded_with_one_warning():
+    lines = (json.dumps({"id": "a", "text": "Police arrested 20 protesters.", "date": "7:58 AM ET, Sat January 3, 2015"})
+             + "\n" + json.dumps({"id": "b", "text": "Rebels seized the town.", "date": "Sat Foo 99"}) + "\n")
+    a, b = read_jsonl(io.BytesIO(lines.encode()), where="news.jsonl")
+    assert a.date == dt.date(2015, 1, 3) and a.date_warning is None
+    assert b.date is None and b.text == "Rebels seized the town."
+    assert b.date_warning.startswith("W112 news.jsonl:2: ")
 
 
 def test_wrong_type_fields():

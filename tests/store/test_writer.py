@@ -165,13 +165,31 @@ def test_an_older_database_is_migrated_on_open(tmp_path, coded_examples):
     with Store.open(path) as s:
         s.write(coded_examples[:2])
         s.db.execute("DROP INDEX events_day")  # as a version-1 database was
+        s.db.execute("ALTER TABLE articles DROP COLUMN date_status")
+        s.db.execute("ALTER TABLE articles DROP COLUMN date_warning")
         s.db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
         kept = table_counts(s.db)
     with Store.open(path) as s:
         assert s.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_day'").fetchone()
         assert table_counts(s.db) == kept
+        # migration 3: stored articles say whether their date was given
+        statuses = {(r[0] is not None, r[1]) for r in s.db.execute("SELECT published, date_status FROM articles")}
+        assert statuses <= {(True, "given"), (False, "none")} and statuses
         plan = " ".join(r[3] for r in s.db.execute(
             "EXPLAIN QUERY PLAN SELECT id FROM events e ORDER BY substr(coalesce(e.date, e.first_seen) "
             "|| '-01-01', 1, 10) DESC, e.id DESC LIMIT 50"))
         assert "events_day" in plan
+
+
+def test_an_unreadable_publication_date_is_recorded_with_the_article(store, coded_examples):
+    """The article is stored and coded; its row says the date it stated could not be read."""
+    article, events = coded_examples[0]
+    warning = "W112 news.jsonl:3: publication date not read, coded without one: 'Sat Foo 99' is not a date"
+    unread = dataclasses.replace(article, id="undated-copy", date=None, date_warning=warning)
+    counts = store.write([(article, events), (unread, events)])
+    assert counts.added == 2
+    rows = dict(store.db.execute("SELECT id, date_status FROM articles").fetchall())
+    assert rows == {article.id: "given", "undated-copy": "unreadable"}
+    assert store.db.execute("SELECT date_warning FROM articles WHERE id = 'undated-copy'").fetchone()[0] == warning
+    assert store.db.execute("SELECT count(*) FROM errors").fetchone()[0] == 0  # a warning, not an error

@@ -32,6 +32,8 @@ class IngestReport:
     read_errors: int = 0
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # articles stored all the same (W112 dates)
+    warned: int = 0
 
     @property
     def failed(self) -> int:
@@ -60,6 +62,10 @@ def _read(paths: Iterable[str], *, date, report: IngestReport, store: Store) -> 
                 store.write_input_errors(pending)
                 pending = []
             continue
+        if item.date_warning:
+            report.warned += 1
+            if len(report.warnings) < KEPT_MESSAGES:
+                report.warnings.append(item.date_warning)
         yield item
     store.write_input_errors(pending)
 

@@ -19,7 +19,8 @@ def _inputs(paths: list[str], date):
 
 
 def code_stream(items, pipeline, *, errors: list[str], explain: bool = False):
-    """Code a stream of articles and input errors; errors are collected, never raised."""
+    """Code a stream of articles and input errors; errors are collected, never raised. An
+    article whose stated publication date could not be read is coded, with one warning line."""
 
     def articles():
         for item in items:
@@ -27,6 +28,8 @@ def code_stream(items, pipeline, *, errors: list[str], explain: bool = False):
                 errors.append(str(item))
                 print(f"tidings: error: {item}", file=sys.stderr)
             else:
+                if item.date_warning:  # coded all the same: a warning, not an error
+                    print(f"tidings: warning: {item.date_warning}", file=sys.stderr)
                 yield item
 
     for article, result in pipeline.pipe(articles(), explain=explain):

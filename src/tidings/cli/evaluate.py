@@ -23,6 +23,11 @@ def print_report(report: dict, out=sys.stdout) -> None:
 
         for text in render(report):
             w(text)
+    elif report["kind"] == "wikievents":
+        from tidings.evaluation.wikievents import render as render_wikievents
+
+        for text in render_wikievents(report):
+            w(text)
     elif report["kind"] == "plover":
         t = report["type"]
         o = t["overall"]

@@ -116,6 +116,12 @@ def run_ingest(args) -> int:
     finally:
         if progress is not None:
             progress.stop()
+    for message in report.warnings[:SHOWN_ERRORS]:
+        print(f"tidings: warning: {message}", file=sys.stderr)
+    if report.warned > SHOWN_ERRORS:
+        print(f"tidings: ... and {report.warned - SHOWN_ERRORS} more warnings; the articles are stored "
+              f"(sqlite3 {args.db} \"SELECT id, date_warning FROM articles WHERE date_status = 'unreadable'\")",
+              file=sys.stderr)
     messages = report.messages + report.counts.error_messages
     for message in messages[:SHOWN_ERRORS]:
         print(f"tidings: error: {message}", file=sys.stderr)

@@ -9,7 +9,10 @@
   (recall) and of crime/disaster/other snippets with one (false alarms), and type agreement
   with the suggested PLOVER type;
 - GeoWebNews articles (``gold`` toponyms with coordinates): toponym recall and precision, and
-  accuracy within 161 km.
+  accuracy within 161 km;
+- WikiEvents articles (``gold`` events with trigger spans and a suggested PLOVER type): recall of
+  the suggested type in the trigger's sentence, ASSAULT/COERCE precision (see
+  ``evaluation/wikievents.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from tidings.evaluation.actors import ActorScores, load_coding
 from tidings.evaluation.dyads import evaluate_dyads, is_dyad_record
 from tidings.evaluation.metrics import PRF, TypeScores, overlaps
 from tidings.evaluation.rules import RuleTally
+from tidings.evaluation.wikievents import evaluate_wikievents, is_wikievents_record
 from tidings.types import Article
 
 YIELD = {"CONCEDE", "RETREAT"}
@@ -62,10 +66,12 @@ def kind_of(record: dict) -> str:
     gold = record.get("gold")
     if isinstance(gold, list) and gold and isinstance(gold[0], str):
         return "case2021"
+    if is_wikievents_record(record):
+        return "wikievents"
     if isinstance(gold, list) and (not gold or isinstance(gold[0], dict) and "lat" in gold[0]):
         return "places"
-    raise InputError("unknown gold format: expected PLOVER sentences, CASE 2021 snippets or GeoWebNews "
-                     "toponyms (see the README of the evaluation data)", code="E120")
+    raise InputError("unknown gold format: expected PLOVER sentences, CASE 2021 snippets, GeoWebNews "
+                     "toponyms or WikiEvents articles (see the README of the evaluation data)", code="E120")
 
 
 def outcome(result) -> tuple[list, list]:
@@ -229,6 +235,8 @@ def evaluate(path: str, *, limit: int | None = None, pipeline=None, progress=Non
         report = evaluate_plover(records, pipeline, progress, tally=tally)
     elif kind == "case2021":
         report = evaluate_case(records, pipeline, progress)
+    elif kind == "wikievents":
+        report = evaluate_wikievents(records, pipeline, progress)
     else:
         from tidings.attributes.toponyms import ToponymExtractor
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 
 from tidings.errors import InputError
 from tidings.ingest.html import html_to_text
-from tidings.ingest.readers import check_bytes, make_article
+from tidings.ingest.readers import check_bytes, make_article, read_date
 from tidings.types import Article
 
 FEED_ROOTS = frozenset({"rss", "feed", "rdf"})  # RSS 0.9x/2.0, Atom, RSS 1.0 (rdf:RDF)
@@ -53,26 +53,31 @@ def _one_line(value: object, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _entry_date(entry: Mapping[str, object]) -> dt.date | None:
-    """The date the entry was published (else updated), in the feed's own time zone."""
+def _entry_date(entry: Mapping[str, object], *, where: str, default: dt.date | None
+                ) -> tuple[dt.date | None, str | None]:
+    """(date, warning): the date the entry was published (else updated), in the feed's own time
+    zone. A stated date that neither we nor feedparser can read gives ``default`` and a warning."""
+    unread = None
     for key in ("published", "updated", "created"):
         # dict.get, not entry.get: feedparser warns (DeprecationWarning) when 'updated' is
         # read from an entry that only has 'published' (feedparser issue 310).
         raw = dict.get(entry, key)  # type: ignore[arg-type]
         if isinstance(raw, str) and raw.strip():
             raw = raw.strip()
-            try:
-                return dt.date.fromisoformat(raw[:10])
-            except ValueError:
-                pass
-            try:
-                return email.utils.parsedate_to_datetime(raw).date()
+            try:  # RFC 822, as RSS writes it: the quick exact path
+                return email.utils.parsedate_to_datetime(raw).date(), None
             except (TypeError, ValueError, IndexError):
                 pass
+            day, warning = read_date(raw, where=where, default=default)
+            if warning is None:
+                return day, None
+            unread = unread or warning
+        # feedparser's own reading, converted to UTC (so it may be a day off): when the text is
+        # beyond us, it is still better than no date
         parsed = dict.get(entry, f"{key}_parsed")  # type: ignore[arg-type]
         if isinstance(parsed, time.struct_time):
-            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
-    return None
+            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday), None
+    return default, unread
 
 
 def _as_text(detail: Mapping[str, object]) -> str:
@@ -148,8 +153,9 @@ def read_feed(data: bytes, *, where: str, date: dt.date | None = None
             yield InputError(f"{at}: no text in the entry's content or summary", code="E119")
             continue
         try:
-            yield make_article(text, where=at, date=_entry_date(entry) or date, title=title,
-                               url=_str(entry.get("link")), source=feed_title, publisher=feed_title,
-                               language=language)
+            day, warning = _entry_date(entry, where=at, default=date)
+            yield make_article(text, where=at, date=day, title=title, url=_str(entry.get("link")),
+                               source=feed_title, publisher=feed_title, language=language,
+                               date_warning=warning)
         except InputError as exc:
             yield exc

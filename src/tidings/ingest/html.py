@@ -14,7 +14,7 @@ import warnings
 from html.parser import HTMLParser
 
 from tidings.errors import InputError
-from tidings.ingest.readers import check_bytes, make_article
+from tidings.ingest.readers import check_bytes, make_article, read_date
 from tidings.types import Article
 
 # Only dates the page states in its metadata: htmldate's extensive search would otherwise read
@@ -74,15 +74,6 @@ def _text_without_title(text: str, title: str | None) -> str:
     return text
 
 
-def _date(value: object, default: dt.date | None) -> dt.date | None:
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            pass
-    return default
-
-
 def _str(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
@@ -99,8 +90,9 @@ def read_html(data: bytes, *, where: str, date: dt.date | None = None, url: str 
         raise InputError(f"{where}: no article text found in the HTML", code="E116")
     title = _str(meta.get("title"))
     sitename = _str(meta.get("source-hostname"))
+    day, warning = read_date(_str(meta.get("date")), where=where, default=date)
     return make_article(
-        _text_without_title(text, title), where=where, date=_date(meta.get("date"), date),
+        _text_without_title(text, title), where=where, date=day, date_warning=warning,
         title=title, url=_str(meta.get("source")) or url,
         source=sitename or _str(meta.get("hostname")), publisher=sitename,
         language=_str(meta.get("language")) or _page_language(data),

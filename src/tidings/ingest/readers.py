@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,18 +24,93 @@ from tidings.types import Article
 MAX_BYTES = 200 * 1024 * 1024
 
 
+# A publication date as feeds, scrapers and wire archives write it is read by dateparser, with
+# settings that never guess: no relative phrases ("yesterday", "2 hours ago": they would be
+# resolved against today), every part stated (a missing day or year is never filled from today),
+# English month and day names only (a fallback over every language loads 200 locales and takes
+# seconds per string), and the date as written in its own time zone ("Mon, 16 Dec 2024 23:30
+# -0800" is the 16th where it was published, whatever the local zone).
+_DATEPARSER = {
+    "PARSERS": ["absolute-time"],
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "STRICT_PARSING": True,
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# 17/12/2024, 17.12.2024, 12/17/2024: read only where day and month cannot be swapped.
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})(?![\d/.])")
+# Labels scrapers leave in front of the date: "Updated 9:30 p.m. EST Dec. 17, 2024".
+_LABEL = re.compile(r"^(?:(?:last\s+)?updated|(?:first\s+)?published|posted|date)\s*:?\s*(?:on\s+)?", re.I)
+_MAX_DATE_CHARS = 100
+_EXAMPLE = "YYYY-MM-DD, or as feeds write it: 'Tue, 17 Dec 2024 09:30:00 +0300'"
+
+
+def _not_a_date(value: str, where: str, why: str = "is not a date") -> DateError:
+    return DateError(f"{where}: {value!r} {why} (write it as {_EXAMPLE})", code="E112")
+
+
+def _numeric_date(m: re.Match, value: str, where: str) -> dt.date:
+    a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    if len(year) != 4:
+        raise _not_a_date(value, where, "has a two-digit year")
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a or a == b:
+        day, month = b, a
+    else:
+        raise _not_a_date(value, where, "is ambiguous: day and month could be either")
+    try:
+        return dt.date(int(year), month, day)
+    except ValueError:
+        raise _not_a_date(value, where, "is not a valid date") from None
+
+
 def parse_date(value: object, *, where: str) -> dt.date | None:
-    """A publication date from 'YYYY-MM-DD' (or a full ISO timestamp); None stays None."""
+    """A publication date: 'YYYY-MM-DD' (or a full ISO timestamp), or a date as feeds and
+    scrapers write it ('Tue, 17 Dec 2024 09:30:00 +0300', '7:58 AM ET, Sat January 3, 2015',
+    '17/12/2024'). None stays None. Raises DateError (naming ``where``) for anything else:
+    impossible dates, relative phrases, dates missing a part, day/month orders that could be
+    read either way."""
     if value is None or value == "":
         return None
     if not isinstance(value, str):
         raise DateError(f"{where}: date must be a string like 2024-12-17, not {type(value).__name__}",
                         code="E111")
-    text = value.strip()
+    text = " ".join(value.split())
+    if _ISO_DAY.match(text):
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            raise _not_a_date(value, where, "is not a valid date") from None
+    if len(text) > _MAX_DATE_CHARS or not any(c.isdigit() for c in text):
+        raise _not_a_date(value, where)
+    numeric = _NUMERIC.search(text)
+    if numeric:
+        return _numeric_date(numeric, value, where)
+    import dateparser  # only for dates that are not ISO: its import takes half a second
+
     try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        raise DateError(f"{where}: {value!r} is not a valid date (expected YYYY-MM-DD)", code="E112") from None
+        parsed = dateparser.parse(_LABEL.sub("", text).replace("|", " "), languages=["en"], settings=_DATEPARSER)
+    except (ValueError, OverflowError):  # a year or day out of range found on the way: no date
+        parsed = None
+    if parsed is None:
+        raise _not_a_date(value, where)
+    return parsed.date()
+
+
+def read_date(value: object, *, where: str, default: dt.date | None = None
+              ) -> tuple[dt.date | None, str | None]:
+    """The publication date an input record states, for readers: (date, warning). A date that
+    cannot be read does not lose the article: it is coded with ``default`` (the date given on
+    the command line, often none) and the warning says so, naming ``where``."""
+    if value is None or value == "":
+        return default, None
+    try:
+        return parse_date(value, where=where), None
+    except DateError as exc:
+        problem = exc.message.split(": ", 1)[1] if exc.message.startswith(f"{where}: ") else exc.message
+        instead = f"coded with the default date {default.isoformat()}" if default else "coded without one"
+        return default, f"W112 {where}: publication date not read, {instead}: {problem}"
 
 
 def check_bytes(data: bytes, where: str) -> None:
@@ -71,9 +147,11 @@ def max_chars() -> int:
 
 def make_article(text: str, *, where: str, id_: object = None, date: dt.date | None = None,
                  title: object = None, url: object = None, source: object = None,
-                 publisher: object = None, language: object = None) -> Article:
+                 publisher: object = None, language: object = None, date_warning: str | None = None
+                 ) -> Article:
     """An Article from raw fields: text normalized, id content-derived unless given; raises
-    InputError (naming ``where``) for blank text or a field that is not a string."""
+    InputError (naming ``where``) for blank text or a field that is not a string.
+    ``date_warning`` (from ``read_date``) travels with the article."""
     text = normalize_text(text)
     if not text:
         raise InputError(f"{where}: blank text, nothing to code", code="E104")
@@ -89,7 +167,8 @@ def make_article(text: str, *, where: str, id_: object = None, date: dt.date | N
             raise InputError(f"{where}: field {name!r} must be a string", code="E108")
         return str(value)
     return Article(opt(id_, "id") or article_id(text), text, date, opt(title, "title"), opt(url, "url"),
-                   opt(source, "source"), opt(publisher, "publisher"), opt(language, "language"))
+                   opt(source, "source"), opt(publisher, "publisher"), opt(language, "language"),
+                   date_warning)
 
 
 def read_text(data: bytes, *, where: str, date: dt.date | None) -> Article:
@@ -120,10 +199,11 @@ def read_jsonl(lines: IO[bytes], *, where: str, default_date: dt.date | None = N
             yield InputError(f"{at}: missing or non-string 'text' field", code="E107")
             continue
         try:
-            date = parse_date(record.get("date"), where=at) if record.get("date") is not None else default_date
+            date, warning = read_date(record.get("date"), where=at, default=default_date)
             yield make_article(text, where=at, id_=record.get("id"), date=date, title=record.get("title"),
-                           url=record.get("url"), source=record.get("source"),
-                           publisher=record.get("publisher"), language=record.get("language"))
+                               url=record.get("url"), source=record.get("source"),
+                               publisher=record.get("publisher"), language=record.get("language"),
+                               date_warning=warning)
         except InputError as exc:
             yield exc
     if not seen_any:

@@ -3,7 +3,7 @@
 Mentions of one event share a type, the same actor sets on both sides (countries, or names where
 an actor has no country) and a compatible kind of status; their dates fall in one window and their
 places agree. Day dates within ``DAY_WINDOW`` days match; a month or year date matches any date
-inside it; an undated mention matches an event first seen within ``UNDATED_WINDOW`` days of its
+inside it; a week (precision ``week``, its Monday as value) matches the dates it overlaps; an undated mention matches an event first seen within ``UNDATED_WINDOW`` days of its
 article. Places agree when either is unknown, or both name the same country and lie within
 ``PLACE_KM`` of each other (country-level places match on the country alone).
 """
@@ -69,8 +69,34 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
+def _week(anchor: Anchor) -> tuple[dt.date, dt.date] | None:
+    """(Monday, Sunday) of a week-precision date; its value is the Monday."""
+    start = _day(anchor.date) if anchor.precision == "week" else None
+    return (start, start + dt.timedelta(days=6)) if start else None
+
+
+def _period(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a day, month ('2024-12') or year ('2024') value."""
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            day = dt.date(*parts)
+            return day, day
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except (ValueError, OverflowError):
+        return None
+
+
 def dates_match(a: Anchor, b: Anchor) -> bool:
     if a.date and b.date:
+        week_a, week_b = _week(a), _week(b)
+        if week_a or week_b:
+            # a week matches the days, months and years it overlaps
+            pa, pb = week_a or _period(a.date), week_b or _period(b.date)
+            return pa is None or pb is None or (pa[0] <= pb[1] and pb[0] <= pa[1])
         da, db = _day(a.date), _day(b.date)
         if da and db:
             return abs((da - db).days) <= DAY_WINDOW

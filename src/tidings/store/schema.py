@@ -2,7 +2,8 @@
 
 Tables
     meta          key/value: schema_version, created
-    articles      one row per distinct article (content-hash id), its text and the coder version
+    articles      one row per distinct article (content-hash id), its text and the coder version,
+                  and whether its publication date was read (date_status, date_warning)
     copies        every sighting of an article (source, url): syndicated copies of one text
     events        deduplicated events; counts are derived from their mentions
     mentions      event x article x sentence, with evidence offsets and the coded record (JSON)
@@ -173,6 +174,18 @@ def _event_day_index() -> str:
     # of the whole table into a walk of its first rows. read.py orders by the same expression.
     return """
     CREATE INDEX events_day ON events(substr(coalesce(date, first_seen) || '-01-01', 1, 10), id);
+    """
+
+
+@migration(3)
+def _date_status() -> str:
+    # Whether an article's publication date was read: 'given' (by the input, or by --date),
+    # 'none' (the input states none) or 'unreadable' (it states one that could not be read; the
+    # article was coded without it, or with --date's, and date_warning holds the W112 line).
+    return """
+    ALTER TABLE articles ADD COLUMN date_status TEXT;
+    ALTER TABLE articles ADD COLUMN date_warning TEXT;
+    UPDATE articles SET date_status = CASE WHEN published IS NULL THEN 'none' ELSE 'given' END;
     """
 
 

@@ -234,11 +234,13 @@ class Store:
     def _insert_article(self, article: Article, *, coded: bool, version: str | None = None) -> None:
         self.db.execute(
             "INSERT INTO articles(id, story, url, title, source, publisher, language, published, text, "
-            "coder_version, coded_at, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "coder_version, coded_at, ingested_at, date_status, date_warning) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, dedup.story_id(article.text), article.url, article.title, article.source,
              article.publisher, article.language,
              article.date.isoformat() if article.date else None, article.text,
-             (version or "") if coded else None, _now() if coded else None, _now()))
+             (version or "") if coded else None, _now() if coded else None, _now(),
+             date_status(article), article.date_warning))
         self._copy(article)  # its first sighting
 
     def _copy(self, article: Article) -> bool:
@@ -348,6 +350,14 @@ class Store:
     def _refresh_counts(self, event_ids: Iterable[str]) -> None:
         for event_id in event_ids:
             self.db.execute(_COUNTS, (event_id,) * 6)
+
+
+def date_status(article: Article) -> str:
+    """'unreadable' when the input stated a publication date that could not be read, else
+    'given' or 'none' (schema migration 3)."""
+    if article.date_warning:
+        return "unreadable"
+    return "given" if article.date else "none"
 
 
 def _actor_name(actor: Actor | None) -> str | None:
