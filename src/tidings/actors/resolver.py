@@ -140,11 +140,12 @@ class ActorResolver:
         locative = head.dep_ == "pobj" and head.head.lower_ in words("prepositions.locative")
         if self.place_country is not None and not countries and not leaders:
             # a place names an actor's country when it qualifies the actor ("Rakhine rebels"), not
-            # when it is only where the act happened ("met in Almaty")
+            # when it is only where the act happened ("met in Almaty"), and a name the article
+            # gave a person is no place ("Tamim")
             known = {i for m in inside for i in range(m.start, m.end)}
             for ent in doc.ents:
                 if ent.label_ in ("GPE", "LOC", "NORP") and ent.start in indices and ent.start not in known \
-                        and not (locative and ent.start <= head.i < ent.end):
+                        and not (locative and ent.start <= head.i < ent.end) and memory.by_name(ent.text) is None:
                     code = self.place_country(ent.text, context)
                     if code:
                         countries.append((Mention(ent.start, ent.end, ent.text, ()), Entry("place", ent.text, code)))

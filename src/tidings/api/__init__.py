@@ -22,9 +22,11 @@ def load():
     return Pipeline.load()
 
 
-def code(text: str, *, date: str | dt.date | None = None, article_id_: str | None = None) -> list[Event]:
-    """Code one article's text into events. ``date`` is its publication date."""
+def code(text: str, *, date: str | dt.date | None = None, article_id_: str | None = None,
+         explain: bool = False) -> list[Event]:
+    """Code one article's text into events. ``date`` is its publication date; with ``explain``
+    each event carries what decided it (``Event.explanation``)."""
     if isinstance(date, str):
         date = parse_date(date, where="date")
     article = Article(article_id_ or article_id(text), text, date)
-    return load()(article)
+    return load()(article, explain=explain)
