@@ -135,7 +135,17 @@ def verb_arguments(verb, rules: RuleBook, *, event_noun=None, depth: int = 0) ->
         if subject is not None:
             sources.add([subject], reading)
         if verb.dep_ == "acl" and not sources:
-            sources.add([verb.head], "noun modified by the participle")
+            noun = verb.head
+            outer = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if (noun.lemma_.lower() in rules.words("nouns.efforts") and outer.pos_ in ("VERB", "AUX")
+                    and rules.on("effort_takes_clause_subject")):
+                # "were in Doha as part of efforts to reach a ceasefire": the efforts are those of
+                # the clause's subject
+                subject, reading = subject_of(outer, rules)
+                if subject is not None:
+                    sources.add([subject], "effort_takes_clause_subject")
+            if not sources:
+                sources.add([noun], "noun modified by the participle")
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     nominal = event_noun is not None
     for obj in objects:
@@ -175,8 +185,14 @@ def _result(sources: _Found, targets: _Found, reciprocal: bool = False) -> Argum
     return Arguments(tuple(dict.fromkeys(sources.heads)), tuple(dict.fromkeys(targets.heads)), reciprocal, readings)
 
 
-def noun_arguments(noun, rules: RuleBook) -> Arguments:
+def noun_arguments(noun, rules: RuleBook, type_: str = "") -> Arguments:
     sources, targets = _Found(), _Found()
+    if type_ in rules.words("types.projected") and rules.on("attack_from_source"):
+        # "airstrikes from Russian and Syrian jets", "fire from Israeli tanks": after a noun of
+        # attack, 'from' names where the attack came from, its agent
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                sources.add(_pobjs(child), "attack_from_source")
     for child in noun.children:
         if child.dep_ == "poss":
             verb = noun.head if noun.dep_ in ("dobj", "attr") else noun.head.head if noun.dep_ == "pobj" else None
@@ -214,8 +230,10 @@ def noun_arguments(noun, rules: RuleBook) -> Arguments:
             both = _Found()
             both.add(between, "joint_parties")
             return _result(both, _Found(), reciprocal=True)
-    targets.add(_prep_objects(noun, _ordered("prepositions.noun_recipient", _NOUN_TARGET_ORDER)),
-                "complement of the event noun")
+    preps = _ordered("prepositions.noun_recipient", _NOUN_TARGET_ORDER)
+    if any(r == "attack_from_source" for r in sources.readings.values()):
+        preps = tuple(p for p in preps if p != "from")
+    targets.add(_prep_objects(noun, preps), "complement of the event noun")
     anchor = carrier
     while anchor.dep_ == "conj" and anchor.head != anchor:  # "its rejection and condemnation of"
         anchor = anchor.head
@@ -250,7 +268,7 @@ def passive_place(verb):
     return None
 
 
-def arguments(trigger, rules: RuleBook) -> Arguments:
+def arguments(trigger, rules: RuleBook, type_: str = "") -> Arguments:
     if trigger.pos_ in ("NOUN", "PROPN"):
-        return noun_arguments(trigger, rules)
+        return noun_arguments(trigger, rules, type_)
     return verb_arguments(trigger, rules)

@@ -139,7 +139,7 @@ class EventCoder:
             return Dropped(reading.index, draft.type, trigger.text, trigger.idx, stage, rule, trace.freeze())
 
         with _stage("arguments", article):
-            args = arguments(trigger, rules)
+            args = arguments(trigger, rules, draft.type)
         with _stage("actors", article):
             parties = self.parties.find(draft, args, ctx, trace)
         with _stage("vetoes", article):

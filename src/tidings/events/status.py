@@ -38,6 +38,9 @@ def _negated(chain, *, governors: bool = True) -> bool:
         for child in token.children:
             if child.dep_ == "neg" or (child.lower_ in words("negation.words") and child.dep_ in ("advmod", "preconj")):
                 return True
+            if child.dep_ == "advmod" and child.lower_ in words("negation.ended") and any(
+                    g.lower_ in words("negation.determiners") | words("negation.words") for g in child.children):
+                return True  # "no longer pose a threat", "not any more"
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
                     child.lower_ in words("negation.pronouns") or child.lower_ == "no" or
                     any(g.lower_ in words("negation.determiners") and g.dep_ == "det" for g in child.children) or
