@@ -48,6 +48,9 @@ class Vetoes:
             if type_ == "ASSAULT" and any(weapons.search(a.text) for a in sources):
                 trace.add(VETOES, "no_political_source", "weapons of war: unidentified attackers, no source")
                 sources = []  # "a grenade exploded": unidentified attackers
+            elif type_ == "PROTEST":
+                trace.add(VETOES, "no_political_source", "the crowd protesting is the actor, no source code")
+                sources = []  # "hundreds of women marched": the protesters
             else:
                 trace.add(VETOES, "no_political_source", f"{', '.join(repr(a.text) for a in sources)} is no actor")
                 return "no_political_source"  # "an earthquake killed eight people"
