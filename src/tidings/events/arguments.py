@@ -135,17 +135,7 @@ def verb_arguments(verb, rules: RuleBook, *, event_noun=None, depth: int = 0) ->
         if subject is not None:
             sources.add([subject], reading)
         if verb.dep_ == "acl" and not sources:
-            noun = verb.head
-            outer = noun.head.head if noun.dep_ == "pobj" else noun.head
-            if (noun.lemma_.lower() in rules.words("nouns.efforts") and outer.pos_ in ("VERB", "AUX")
-                    and rules.on("effort_takes_clause_subject")):
-                # "were in Doha as part of efforts to reach a ceasefire": the efforts are those of
-                # the clause's subject
-                subject, reading = subject_of(outer, rules)
-                if subject is not None:
-                    sources.add([subject], "effort_takes_clause_subject")
-            if not sources:
-                sources.add([noun], "noun modified by the participle")
+            sources.add([verb.head], "noun modified by the participle")
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     nominal = event_noun is not None
     for obj in objects:

@@ -65,23 +65,6 @@ def _has_own_actor(noun) -> bool:
     return False
 
 
-def _anchored(noun, rules: RuleBook) -> str:
-    """How a nominal event is anchored to one occurrence ('' if it is not): its own actor ('Israeli
-    aggression'), its own time ('Saturday's terror attack', 'the April 15, 2013, attack') or its
-    own toll ('the blast, which injured several people')."""
-    if _has_own_actor(noun):
-        return "its own actor"
-    for child in noun.children:
-        if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("poss", "compound", "npadvmod", "nmod", "amod", "nummod"):
-            return "its own date"
-        if child.dep_ == "prep" and child.lower_ in ("on", "in") and any(
-                g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
-            return "its own date"
-        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in rules.words("verbs.casualty"):
-            return "its own toll"
-    return ""
-
-
 def _own_clause(token, chosen) -> bool:
     """Whether a verb heads a clause of its own beside the events already chosen: coordinated
     verbs ("cut off trade ... and joined a case") are separate events; a verb and its direct
@@ -109,21 +92,6 @@ class TypeChooser:
         cameo = DEFAULT_CAMEO[type_]
         mapping = self.codebook.mapping(cameo)
         return Draft(type_, None, score, pred, cameo, mapping.mode if mapping else None)
-
-    def _event_nouns(self, matches, scores: dict[str, float], pred, trace: Trace) -> tuple:
-        """In a sentence that reports no event of its own, the attacks and coercion it refers to as
-        anchored occurrences: 'in connection with Saturday's terror attack', 'the bombing, which
-        killed 168 people' (rule anchored_event_nouns)."""
-        if not self.rules.on("anchored_event_nouns"):
-            return ()
-        drafts = []
-        for match in matches:
-            how = _anchored(match.token, self.rules) if match.token.pos_ == "NOUN" else ""
-            if how and match.trigger.type in self.rules.words("types.referred"):
-                found = trace.copy()
-                found.add(STAGE, "anchored_event_nouns", f"{match.token.text!r} with {how}; trigger {_pattern(match)}")
-                drafts.append((self._draft(match.trigger.type, match, scores.get(match.trigger.type, 0.0), pred), found))
-        return tuple(drafts)
 
     def choose(self, reading: SentenceReading, trace: Trace) -> Choice:
         s, rules = self.settings, self.rules
@@ -156,16 +124,12 @@ class TypeChooser:
             primary, none = "ASSAULT", 0.0
         first = prominence.get(primary, (0, None))[1]
         if scores[primary] < s.min_score or (primary not in prominence and none > scores[primary] + s.none_margin):
-            rejected = trace.copy()
-            rejected.add(STAGE, "below_min_score" if scores[primary] < s.min_score else "no_trigger_and_none_wins",
-                         f"{primary} score {scores[primary]:.2f}, NONE {none:.2f}")
-            return Choice(self._event_nouns(matches, scores, pred, trace), ((primary, first.token if first else pred,
-                                                                              rejected),))
+            trace.add(STAGE, "below_min_score" if scores[primary] < s.min_score else "no_trigger_and_none_wins",
+                      f"{primary} score {scores[primary]:.2f}, NONE {none:.2f}")
+            return Choice((), ((primary, first.token if first else pred, trace),))
         if rules.on("none_veto") and none >= s.none_veto:
-            rejected = trace.copy()
-            rejected.add(STAGE, "none_veto", f"NONE {none:.2f} >= {s.none_veto}")
-            return Choice(self._event_nouns(matches, scores, pred, trace), ((primary, first.token if first else pred,
-                                                                              rejected),))
+            trace.add(STAGE, "none_veto", f"NONE {none:.2f} >= {s.none_veto}")
+            return Choice((), ((primary, first.token if first else pred, trace),))
         if first is not None and first.token.lemma_.lower() == "deny" and rules.on("denial_reads_inner_event"):
             # "India denied that its troops had crossed": the denied event, negated, not a REJECT
             inner = [m for m in matches if m.token != first.token and first.token in m.token.ancestors
@@ -199,12 +163,10 @@ class TypeChooser:
             type_ = match.trigger.type
             if type_ == primary or match.token.i in used:
                 continue
-            if match.token.pos_ != "VERB" and not (match.specific or _has_own_actor(match.token) or (
-                    rules.on("anchored_event_nouns") and _anchored(match.token, rules))):
+            if match.token.pos_ != "VERB" and not (match.specific or _has_own_actor(match.token)):
                 continue
             own_subject = match.token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in match.token.children)
-            own_actor = match.token.pos_ == "NOUN" and bool(
-                _has_own_actor(match.token) or rules.on("anchored_event_nouns") and _anchored(match.token, rules))
+            own_actor = match.token.pos_ == "NOUN" and _has_own_actor(match.token)
             floor = (min(s.secondary_own_clause_probability, s.secondary_specific_probability)
                      if own_subject and match.specific else
                      s.secondary_own_clause_probability if own_subject else
