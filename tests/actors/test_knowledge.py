@@ -177,23 +177,23 @@ def test_converted_files_name_their_source(package, name):
 # The conversion's rules, on codes and names written for these tests (no dictionary needed).
 @pytest.fixture(scope="module")
 def convert():
-    import importlib.util
+    """The conversion's modules (scripts/petrarch2/), with the known country codes loaded."""
+    import importlib
     import sys
     from pathlib import Path
+    from types import SimpleNamespace
 
-    path = Path(__file__).resolve().parents[2] / "scripts" / "convert_petrarch2.py"
-    spec = importlib.util.spec_from_file_location("convert_petrarch2", path)
-    module = importlib.util.module_from_spec(spec)
-    saved = list(sys.path)
-    sys.modules[spec.name] = module
+    scripts = str(Path(__file__).resolve().parents[2] / "scripts")
+    sys.path.insert(0, scripts)
     try:
-        spec.loader.exec_module(module)
+        codes, names, agents, authored = (importlib.import_module(f"petrarch2.{name}")
+                                          for name in ("codes", "names", "agents", "authored"))
     finally:
-        sys.path[:] = saved
-    module.read_authored()  # the known country codes
-    yield module
-    sys.modules.pop(spec.name, None)
-    sys.modules.pop("petrarch2_rules", None)
+        sys.path.remove(scripts)
+    authored.read_authored()
+    yield SimpleNamespace(decode=codes.decode, Skip=codes.Skip, spellings=names.spellings, plural_of=agents.plural_of)
+    for name in [n for n in sys.modules if n == "petrarch2" or n.startswith("petrarch2.")]:
+        del sys.modules[name]
 
 
 @pytest.mark.parametrize("raw,country,sector,others,start,end", [
@@ -250,4 +250,4 @@ def test_names_in_natural_case(convert, raw, org, expected):
     ("commander in chief", "commanders in chief"), ("gen.", None), ("rebels", None), ("townspeople", None),
 ])
 def test_agent_plurals(convert, singular, plural):
-    assert convert._plural(singular) == plural
+    assert convert.plural_of(singular) == plural
