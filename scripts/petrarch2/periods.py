@@ -115,7 +115,8 @@ def person_rows(codes: list[Code], horizon: dt.date, stats: Counter) -> list[Row
         countries = {r.country for r in rows}
         eli = [r for r in _code_rows([c for c in usable if c.sector == "ELI"], horizon, covered=rows)
                if r.country not in countries]
-        stats["person ELI code left to the resolver's out-of-office rule"] += len(usable) - len(main) - bool(eli)
+        stats["person ELI code left to the resolver's out-of-office rule"] += len(usable) - len(main)
+        stats["person ELI row kept: another country than the person's terms (Gorbachev: RUS after SUN)"] += len(eli)
         rows += eli
     return merge_rows(rows)
 

@@ -131,7 +131,7 @@ COMMON_WORDS = {
     "IRVINE", "STRATHCLYDE", "STEPHENSON", "GREENHILL", "ISAR", "YAHWEH", "ANA", "ISA", "ALF", "AMIT", "ZAIN",
     "SHAHIN", "HAMZAH", "MUHANNAD", "SALAUDDIN", "SUBROTO",
     # surnames too common, or too often another's (a company, a foundation), to stand alone
-    "FORD", "GATES", "BURNS", "RICE", "PERRY", "KENNEDY", "COHEN", "MANSOUR", "ADONIS", "ASHTON",
+    "FORD", "GATES", "BURNS", "RICE", "PERRY", "KENNEDY", "COHEN", "MANSOUR", "ADONIS", "ASHTON", "TSANG",
     # the source's codes used as names
     "MNC", "MNCS", "NGO", "NGOS", "ARB",
 }
