@@ -146,6 +146,11 @@ def read_agents(path: Path, stats: Counter) -> list[tuple[str, str, tuple[str, .
 
 def convert_agents(source: Path, authored: Authored, stats: Counter) -> list[tuple[str, str, str, str]]:
     rows: dict[str, tuple[str, str, str, str]] = {}
+    # first words of authored terms whose rest is a term of another sector: 'opposition' of
+    # 'opposition leader' (OPP), as 'leader' alone is GOV
+    roles = authored.role_terms
+    openers = {t.split(" ", 1)[0] for t, sector in roles.items()
+               if " " in t and roles.get(t.split(" ", 1)[1], sector) != sector}
     for term, sector, others, code, plural in read_agents(source / AGENTS, stats):
         if not re.fullmatch(r"[a-z0-9][a-z0-9 .'/-]*[a-z0-9.]", term):
             stats["agent term dropped: not a plain phrase"] += 1
@@ -155,6 +160,10 @@ def convert_agents(source: Path, authored: Authored, stats: Counter) -> list[tup
             stats["agent term skipped: already in roles.tsv"] += 1
         elif term in AGENT_SKIP:
             stats["agent term skipped: generic or misleading (reviewed list)"] += 1
+        elif " " in term and term.rsplit(" ", 1)[1] in openers:
+            # the matcher takes the longest term from the left: 'exiled opposition' would split
+            # 'exiled opposition leader' before the authored 'opposition leader', leaving 'leader'
+            stats["agent term skipped: would split an authored term ('exiled opposition' + 'leader')"] += 1
         elif term in rows:
             stats["agent term dropped: duplicate"] += 1
         else:

@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parents[2] / "src/tidings/actors/data"
 class Authored:
     country_surfaces: set[str]
     org_surfaces: set[str]
-    role_terms: set[str]
+    role_terms: dict[str, str]  # term -> sector
     # folded lower-case surface of two or more words -> (name, country, wikidata, terms)
     people: dict[str, list[tuple[str, str, str, list[tuple[dt.date, dt.date]]]]]
     person_surfaces: dict[str, set[str]]  # folded surface -> names of the authored people it names
@@ -72,7 +72,7 @@ def read_authored() -> Authored:
             countries |= {surface_key(s) for s in _split(row.get(cell, ""))}
     orgs = {surface_key(s) for path in _authored_files(DATA, "organizations") for row in _read_tsv(path)
             for s in [row["name"], *_split(row.get("aliases", ""))]}
-    roles = {surface_key(row["term"]) for path in _authored_files(DATA, "roles") for row in _read_tsv(path)}
+    roles = {surface_key(row["term"]): row["sector"] for path in _authored_files(DATA, "roles") for row in _read_tsv(path)}
     people: dict[str, list] = defaultdict(list)
     surfaces: dict[str, set[str]] = defaultdict(set)
     for path in [*_authored_files(DATA / "leaders"), *_authored_files(DATA / "people")]:
