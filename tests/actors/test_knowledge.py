@@ -170,8 +170,13 @@ def test_converted_armed_groups(kb, surface, country):
 def test_converted_files_name_their_source(package, name):
     header = "\n".join(line for line in read_text(package, name).splitlines() if line.startswith("#"))
     for needed in ("PETRARCH2", "commit 676801c", "MIT licence", "Copyright (c) 2014 Open Event Data",
-                   "scripts/convert_petrarch2.py", "Columns:"):
+                   "scripts/convert_petrarch2.py", "Columns:", "petrarch2_LICENSE.txt"):
         assert needed in header
+
+
+def test_the_source_licence_ships_with_the_converted_files():
+    licence = read_text("tidings.actors.data", "petrarch2_LICENSE.txt")
+    assert licence.startswith("The MIT License") and "Copyright (c) 2014 Open Event Data" in licence
 
 
 # The conversion's rules, on codes and names written for these tests (no dictionary needed).
