@@ -115,14 +115,15 @@ def load_knowledge() -> Knowledge:
         aliases = _split(row.get("aliases", ""))
         # ISO names such as "Iran, Islamic Republic of" are labels; news says "Iran".
         display = aliases[0] if "," in row["name"] and aliases else row["name"]
-        country = Entry("country", display, code, "GOV", qid)
+        ended = _date(row.get("ended", ""), end=True)  # a former state (Soviet Union): its last day
+        country = Entry("country", display, code, "GOV", qid, end=ended)
         kb.countries[code] = country
         for surface in [row["name"], *aliases]:
             kb.add(surface, country)
         for surface in _split(row.get("adjectives", "")):
-            kb.add(surface, Entry("adjective", display, code, None, qid))
+            kb.add(surface, Entry("adjective", display, code, None, qid, end=ended))
         for surface in _split(row.get("capitals", "")):
-            kb.add(surface, Entry("capital", surface, code, "GOV", None))
+            kb.add(surface, Entry("capital", surface, code, "GOV", None, end=ended))
     # organizations*.tsv: the authored list and lists converted from other projects
     for name in (n for n in list_files(_PKG, ".tsv") if n.startswith("organizations")):
         for row in iter_tsv(_PKG, name, required=("name", "country", "sector")):
