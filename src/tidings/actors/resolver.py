@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from tidings.actors.knowledge import Entry, Knowledge
+from tidings.actors.knowledge import Entry, Knowledge, fold
 from tidings.actors.memory import ArticleMemory
 from tidings.actors.mentions import Mention, coordinated, doc_text, element_tokens, phrase_span
 from tidings.nlp.grammar import words
@@ -125,6 +125,8 @@ class ActorResolver:
             leader = self._leader(m.entries, when, context)
             if leader is not None and leader.sector == "ELI" and has_body:
                 leader = None  # "U.N. Secretary-General Antonio Guterres": the office, not a former premier
+            if leader is not None and self.compose and not self._same_name(m, leader, doc):
+                leader = None  # "Diane Abbott" is not Tony Abbott: the text names another person
             if leader is not None:
                 leaders.append((m, leader))
                 continue
@@ -171,7 +173,11 @@ class ActorResolver:
         person_name = persons[0].text if persons else None
         out: list[Resolved] = []
         bodies = [(m, e) for m, e in orgs if e.country in NON_STATE_CODES]
+        former = self.compose and any(t.lower_ in words("modifiers.former") or t.lower_.startswith("ex-")
+                                      for t in tokens if t.i < head.i or t == head)
         for m, entry in leaders:
+            if self.compose:
+                entry = self._titled(entry, role, roles, former)
             if bodies and entry.country not in NON_STATE_CODES and self.compose:
                 # "the chairman of the African Union Commission Moussa Faki Mahamat": a national
                 # figure named with the international body he heads acts for that body
@@ -279,6 +285,34 @@ class ActorResolver:
             return [Resolved(Actor(text, ent.text, None, None, None, start, end),
                              f"{ent.label_} entity {ent.text!r} not in the knowledge")]
         return []
+
+    @staticmethod
+    def _titled(entry: Entry, role: Entry | None, roles, former: bool) -> Entry:
+        """The office the text gives a known person: 'former'/'ex-' makes him an elite out of
+        office (ELI); a role that titles him and belongs to another sector names the office he
+        holds in this text ('opposition leader Nelson Chamisa' OPP, 'Army chief X' MIL)."""
+        sector = entry.sector
+        if former:
+            sector = "ELI"
+        elif role is not None and role.sector and role.sector != entry.sector and entry.sector != "ELI" and \
+                role.detail == "person" and role.sector not in ("GOV",):
+            sector = role.sector
+        if sector == entry.sector:
+            return entry
+        return Entry(entry.kind, entry.name, entry.country, sector, entry.wikidata, entry.start, entry.end,
+                     entry.title, entry.detail)
+
+    @staticmethod
+    def _same_name(m: Mention, entry: Entry, doc) -> bool:
+        """Whether the person the parser found around a known name can be that entry: every word
+        the person's name adds to the mention must be part of the entry's name ('Diane Abbott',
+        'Mostafa Mohammad Najjar' are other people than 'Abbott', 'Mohammad Najjar')."""
+        person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= m.start and m.end <= e.end), None)
+        if person is None or (person.start, person.end) == (m.start, m.end):
+            return True
+        known = {w.lower() for w in fold(entry.name).replace("-", " ").split()}
+        extra = [t for t in doc[person.start:person.end] if not m.start <= t.i < m.end and t.is_alpha]
+        return all(fold(t.text).lower() in known for t in extra)
 
     @staticmethod
     def _body_sector(entry: Entry, role: Entry | None, head, roles) -> str | None:
