@@ -75,7 +75,10 @@ class PlaceWeights:
     near_km: float = 400.0
     within: float = 6.0  # "Dublin, Ohio": inside the place named right after
     kind_suffix: float = 4.0  # "Idlib province", "Hall County", "Mexico City": the kind is named
-    yield_country: bool = True  # a country's name may mean a town of the article's region (Lebanon, Pa.)
+    # A town or county whose prior is below that of a country, continent, region or US state of
+    # the same name never outranks it on the article's focus alone, only with words of its own
+    # ("Lebanon City Council", "Jordan, Minn."): "China" in a story from Texas is still China.
+    cap_minor: bool = True
 
 
 @dataclass(frozen=True)
@@ -221,16 +224,20 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ scoring
     def _score(self, c: _Candidate, *, suffix: str, context: frozenset[str], admin1: frozenset[str],
-               focus: Focus | None, within: Place | None, before: str, after: str) -> float:
+               focus: Focus | None, within: Place | None, before: str, after: str) -> tuple[float, bool]:
+        """The candidate's score, and whether words of the text itself (not the article's
+        focus) speak for it: the place named right after it, or a cue word."""
         w = self.weights
         p = c.place
         s = c.prior
+        local = False
         if p.country and p.country in context:
             s += w.context_country
         if p.country == "USA" and p.admin1 in admin1 and c.kind in ("PPL", "ADM2"):
             s += w.focus_admin1
         if suffix and _SUFFIX_KIND.get(suffix) == c.kind:
             s += w.kind_suffix
+            local = True
         if focus is not None:
             if p.country:
                 s += w.focus_country * focus.countries.get(p.country, 0.0)
@@ -238,34 +245,37 @@ class Gazetteer:
                 s += w.focus_admin1 * focus.admin1.get((p.country or "", p.admin1), 0.0)
             if focus.point is not None and c.kind in ("PPL", "ADM2") and p.lat is not None:
                 d = haversine_km(p.lat, p.lon, *focus.point)
-                s += w.focus_near * max(0.0, 1.0 - d / w.near_km)
+                s += w.focus_near * max(0.0, 1.0 - d / w.near_km) * focus.countries.get(p.country or "", 0.0)
         if within is not None and within.country == p.country and c.kind in ("PPL", "ADM2") and (
                 not within.admin1 or within.admin1 == p.admin1):
             s += w.within
+            local = True
         for cue in self.cues:
             text = before if cue.side == "before" else after
             if cue.kind == c.kind and (text == cue.words or (cue.side == "before" and text.endswith(" " + cue.words))
                                        or (cue.side == "after" and text.startswith(cue.words + " "))):
                 s += cue.weight
-        return s
+                local = True
+        return s, local
 
     def ranked(self, text: str, *, context: frozenset[str] = frozenset(), admin1: frozenset[str] = frozenset(),
                focus: Focus | None = None, within: Place | None = None, before: str = "", after: str = ""
-               ) -> list[tuple[float, _Candidate]]:
-        """Candidates with their scores, best first."""
+               ) -> list[tuple[float, _Candidate, bool]]:
+        """Candidates with their scores and whether the words around speak for them, best first."""
         cands = self.candidates(text)
         if not cands:
             return []
         _, _, suffix = self._keys(text)
-        scored = [(self._score(c, suffix=suffix, context=context, admin1=admin1, focus=focus, within=within,
-                               before=before.lower().strip(), after=after.lower().strip()), c) for c in cands]
-        if not self.weights.yield_country or focus is None or not focus.admin1:
-            # without a regional focus, a country's name means the country (Jordan, Lebanon)
-            top_country = max((s for s, c in scored if c.kind == "PCLI"), default=None)
-            if top_country is not None:
-                scored = [(s if c.kind == "PCLI" else min(s, top_country - 0.01), c) for s, c in scored]
-        scored.sort(key=lambda sc: (-sc[0], -(sc[1].population or 0)))
-        return scored
+        scored = [(*self._score(c, suffix=suffix, context=context, admin1=admin1, focus=focus, within=within,
+                                before=before.lower().strip(), after=after.lower().strip()), c) for c in cands]
+        if self.weights.cap_minor:
+            majors = [(s, c.prior) for s, _, c in scored if _major(c)]
+            if majors:
+                top, prior = max(majors)
+                scored = [(min(s, top - 0.01) if not _major(c) and not local and c.prior < prior else s, local, c)
+                          for s, local, c in scored]
+        scored.sort(key=lambda sc: (-sc[0], -(sc[2].population or 0)))
+        return [(s, c, local) for s, local, c in scored]
 
     def resolve(self, text: str, *, context: frozenset[str] = frozenset(), admin1: frozenset[str] = frozenset(),
                 start: int | None = None, end: int | None = None, focus: Focus | None = None,
@@ -315,8 +325,13 @@ class Gazetteer:
         if local:
             weight = sum(wt for _, wt in local)
             point = (sum(p.lat * wt for p, wt in local) / weight, sum(p.lon * wt for p, wt in local) / weight)
-        sub = sum(admin1.values())
-        return Focus(shares, {k: v / sub for k, v in admin1.items()} if sub else {}, point)
+        # shares of all anchors, countries included: one Ohio town among ten British places is no Ohio focus
+        return Focus(shares, {k: v / total for k, v in admin1.items()}, point)
+
+
+def _major(c: _Candidate) -> bool:
+    """Countries, continents, regions and first-level divisions: what a bare name means first."""
+    return c.kind in ("PCLI", "CONT", "REGION", "ADM1")
 
 
 def _at(place: Place, text: str, start: int | None, end: int | None) -> Place:

@@ -27,13 +27,14 @@ _CAPS_DATELINE = re.compile(r"(?:^|(?<=[\n.;:]\s)|(?<=\n)|(?<=Press\s)|(?<=Found
 _AP_ABBREVIATION = re.compile(r", (" + "|".join(re.escape(a.title()) for a in sorted(AP_STATES, key=len, reverse=True))
                               + r")(?=[\s,;:)]|$)")
 _LOCATIVE = {"in", "at", "near", "from", "outside", "across", "around", "to", "into", "through"}
-_FACILITY = re.compile(r"\b(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Square|Park|Bridge|Church|"
+_FACILITY = re.compile(r"\b(Street|St\.|Avenue|Ave\.|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Pike|Highway|Parkway|Turnpike|Square|Park|Bridge|Church|"
                        r"Cathedral|Hospital|University|College|Airport|Station|Stadium|School|Hall|Center|Centre|"
                        r"Market|Mosque|Temple|Palace|Tower|Building|Museum|Library|Hotel|Club|Court|Prison|Camp|"
                        r"Base|Port|Harbou?r|Beach|Plaza|Mall|Estate|Village|Quarter|Inn|Theatre|Theater|Arena)\b")
 # Words that make the name before them a street, not a town: "6016 Dublin Road", "Paris Pike".
 _STREET = {"road", "rd", "street", "st", "avenue", "ave", "drive", "dr", "lane", "ln", "pike", "highway", "hwy",
            "boulevard", "blvd", "way", "court", "ct", "parkway", "pkwy", "circle", "trail", "turnpike", "terrace"}
+_LIST = re.compile(r"(?:,| and| or) [A-Z]")
 _COUNTY_WORDS = {"County", "Parish", "Borough"}
 _CONTAINERS = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "NORP")
 # How much an unambiguous place counts towards the focus; a dateline names where the reporter is.
@@ -104,7 +105,7 @@ class ToponymExtractor:
         # Demonyms and unions the parser labels NORP/ORG ("European", "EU"), and places used for
         # their teams, governments or people that it labels ORG ("Liverpool", "Tamil Nadu").
         for ent in doc.ents:
-            if ent.label_ in ("NORP", "ORG") and free(ent.start_char, ent.end_char) and not self._organisation(ent.text):
+            if ent.label_ in ("NORP", "ORG") and free(ent.start_char, ent.end_char):
                 place = self.gazetteer.resolve(ent.text, context=frozenset(context))
                 if place is None:
                     continue
@@ -124,7 +125,7 @@ class ToponymExtractor:
                 spans.append((start, end, city.title()))
         # Toponyms inside other names: "the New York Times", "Tamil Nadu government".
         for ent in doc.ents:
-            if ent.label_ not in _CONTAINERS or self._organisation(ent.text):
+            if ent.label_ not in _CONTAINERS:
                 continue
             for n in range(min(3, len(ent) - 1), 0, -1):
                 sub = ent[:n]
@@ -142,9 +143,6 @@ class ToponymExtractor:
                 spans.append((m.start(1), m.end(1), m.group(1)))
         return sorted(spans)
 
-    def _organisation(self, text: str) -> bool:
-        return any(e.kind == "org" for e in self.knowledge.lookup(text))
-
     def _not_a_place(self, doc, start: int, end: int, text: str, persons: set[str]) -> bool:
         """Spans that name no place, whatever the gazetteer holds."""
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -153,17 +151,13 @@ class ToponymExtractor:
         first, last = span[0], span[-1]
         before = doc[first.i - 1] if first.i > 0 else None
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-        # a street of an address: "6016 Dublin Road", "on Paris Pike"
-        if nxt is not None and nxt.lower_.rstrip(".") in _STREET and nxt.is_title:
-            return True
-        if before is not None and before.like_num and nxt is not None and nxt.is_title:
-            return True
         # a sentence-initial function word ("The", "This") the parser took for a name
-        if len(span) == 1 and first.is_sent_start and first.is_stop:
+        if len(span) == 1 and first.is_sent_start and first.is_stop and first.is_title:
             return True
-        # a surname or first name of a person the article names: "Lincoln said" after "Ann Lincoln"
+        # a surname or first name of a person the article names, standing alone: "Lincoln said"
+        # after "Sarah Lincoln" (but "Lincoln County", "in Lincoln" and "Lincoln, Neb." are places)
         if len(span) == 1 and text in persons and (before is None or before.lower_ not in _LOCATIVE) \
-                and (nxt is None or nxt.text != ","):
+                and (nxt is None or (nxt.text != "," and not nxt.is_title)):
             return True
         return False
 
@@ -192,12 +186,18 @@ class ToponymExtractor:
             if m and m.group(1) in _COUNTY_WORDS and surface.split()[-1] not in _COUNTY_WORDS:
                 end += len(m.group(0))
                 surface = text[start:end]
+            # a street, not a town: "6016 Dublin Road", "on Paris Pike" (then placed as a facility)
+            m = re.match(r" ([A-Z][a-z]+)\.?(?=\W|$)", text[end:end + 14])
+            if m and m.group(1).lower() in _STREET:
+                end += len(m.group(0))
+                surface = text[start:end]
             before = " ".join(t.lower_ for t in doc[max(0, _token(doc, start) - 2):_token(doc, start)])
             after = text[end:end + 24].strip().lower()
             upper = text[start:end].isupper() and len(text[start:end]) > 2
             spans.append(_Span(start, end, surface, before, after, dateline=upper and start < 80))
         for i, (a, b) in enumerate(zip(spans, spans[1:])):
-            if text[a.end:b.start] == ", ":
+            # "Dublin, Ohio", not the list "Washington, New York and Boston"
+            if text[a.end:b.start] == ", " and not _LIST.match(text, b.end):
                 a.within = i + 1
         states = frozenset(code for s in spans if (code := self.gazetteer.us_state_code(s.text)))
 
@@ -207,14 +207,26 @@ class ToponymExtractor:
 
         def run(focus: Focus | None) -> list[Place | None]:
             out: list[Place | None] = []
+            sense: dict[str, Place] = {}  # a name the words around it resolved, for its other mentions
             for span in spans:
                 within = None
                 if span.within is not None:
                     within = self.gazetteer.resolve(spans[span.within].text, context=ctx(spans[span.within]))
-                out.append(self.gazetteer.resolve(span.text, context=ctx(span), admin1=states, focus=focus,
-                                                  within=within, before=span.before, after=span.after,
-                                                  start=span.start, end=span.end))
-            return out
+                    within = within if within is not None and within.precision in ("admin1", "country") else None
+                ranked = self.gazetteer.ranked(span.text, context=ctx(span), admin1=states, focus=focus,
+                                               within=within, before=span.before, after=span.after)
+                place = ranked[0][1].place if ranked else None
+                if ranked and ranked[0][2]:
+                    sense.setdefault(fold(span.text).lower(), place)
+                out.append(place)
+            # one sense per article: "Paris" after "PARIS, Texas" is the same Paris
+            for i, (span, place) in enumerate(zip(spans, out)):
+                same = sense.get(fold(span.text).lower())
+                if same is not None and place is not None and place.precision == same.precision:
+                    out[i] = same
+            return [None if p is None else Place(p.name, p.country, p.admin1, p.lat, p.lon, p.geonameid, p.precision,
+                                                 text[s.start:s.end], s.start, s.end, p.feature)
+                    for s, p in zip(spans, out)]
 
         first = run(None)
         anchors: list[tuple[Place, float]] = []
@@ -233,9 +245,6 @@ class ToponymExtractor:
         chosen = run(focus)
         focus = self.gazetteer.focus([(p, w or _CHOSEN) for p, w in zip(chosen, weights) if p is not None])
         final = run(focus)
-        final = [p if p is None or p.text == text[p.start:p.end] else Place(
-            p.name, p.country, p.admin1, p.lat, p.lon, p.geonameid, p.precision, text[p.start:p.end], p.start, p.end,
-            p.feature) for p in final]
         places = [p for p in final if p is not None]
         return self._contained(text, spans, final, places), focus
 
@@ -245,8 +254,8 @@ class ToponymExtractor:
         ranked = self.gazetteer.ranked(span.text, context=context, before=span.before, after=span.after)
         if not ranked:
             return False
-        best_score, best = ranked[0]
-        far = [s for s, c in ranked[1:] if c.place.lat is None or best.place.lat is None
+        best_score, best, _ = ranked[0]
+        far = [s for s, c, _ in ranked[1:] if c.place.lat is None or best.place.lat is None
                or haversine_km(c.place.lat, c.place.lon, best.place.lat, best.place.lon) > 161]
         return not far or best_score - max(far) >= _DOMINANT_MARGIN
 
