@@ -231,7 +231,7 @@ class Gazetteer:
         p = c.place
         s = c.prior
         local = False
-        if p.country and p.country in context:
+        if p.country and p.country in context and focus is None:  # the focus counts those countries itself
             s += w.context_country
         if p.country == "USA" and p.admin1 in admin1 and c.kind in ("PPL", "ADM2"):
             s += w.focus_admin1
@@ -289,6 +289,12 @@ class Gazetteer:
         if not ranked:
             return None
         return _at(ranked[0][1].place, text, start, end)
+
+    def container(self, text: str) -> Place | None:
+        """What the name after a comma means when it says where the name before it lies
+        ("Kingston, Ontario", "Mexico, Mo."): a first-level division or a country."""
+        ranked = [(s, c) for s, c, _ in self.ranked(text) if c.kind in ("ADM1", "PCLI")]
+        return ranked[0][1].place if ranked else None
 
     def ambiguous(self, text: str) -> bool:
         """Whether a name means places far apart that news could mean: two towns of 1,000 or more

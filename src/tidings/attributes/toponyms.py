@@ -127,8 +127,9 @@ class ToponymExtractor:
         for ent in doc.ents:
             if ent.label_ not in _CONTAINERS:
                 continue
-            for n in range(min(3, len(ent) - 1), 0, -1):
-                sub = ent[:n]
+            lead = 1 if ent[0].lower_ == "the" else 0  # "the Laurel County Sheriff's Office"
+            for n in range(min(3 + lead, len(ent) - 1), lead, -1):
+                sub = ent[lead:n]
                 if not free(sub.start_char, sub.end_char):
                     break
                 place = self.gazetteer.resolve(sub.text, context=frozenset(context))
@@ -151,6 +152,9 @@ class ToponymExtractor:
         first, last = span[0], span[-1]
         before = doc[first.i - 1] if first.i > 0 else None
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        # a word of a person's name: "Chad Sullivan", "Georgia Smith"
+        if any(e.label_ == "PERSON" and len(e) >= 2 and e.start <= first.i and last.i < e.end for e in doc.ents):
+            return True
         # a sentence-initial function word ("The", "This") the parser took for a name
         if len(span) == 1 and first.is_sent_start and first.is_stop and first.is_title:
             return True
@@ -211,8 +215,7 @@ class ToponymExtractor:
             for span in spans:
                 within = None
                 if span.within is not None:
-                    within = self.gazetteer.resolve(spans[span.within].text, context=ctx(spans[span.within]))
-                    within = within if within is not None and within.precision in ("admin1", "country") else None
+                    within = self.gazetteer.container(spans[span.within].text)
                 ranked = self.gazetteer.ranked(span.text, context=ctx(span), admin1=states, focus=focus,
                                                within=within, before=span.before, after=span.after)
                 place = ranked[0][1].place if ranked else None
@@ -222,7 +225,7 @@ class ToponymExtractor:
             # one sense per article: "Paris" after "PARIS, Texas" is the same Paris
             for i, (span, place) in enumerate(zip(spans, out)):
                 same = sense.get(fold(span.text).lower())
-                if same is not None and place is not None and place.precision == same.precision:
+                if same is not None and place is not None:
                     out[i] = same
             return [None if p is None else Place(p.name, p.country, p.admin1, p.lat, p.lon, p.geonameid, p.precision,
                                                  text[s.start:s.end], s.start, s.end, p.feature)
