@@ -156,12 +156,12 @@ class ToponymExtractor:
         if any(e.label_ == "PERSON" and len(e) >= 2 and e.start <= first.i and last.i < e.end for e in doc.ents):
             return True
         # a sentence-initial function word ("The", "This") the parser took for a name
-        if len(span) == 1 and first.is_sent_start and first.is_stop and first.is_title:
+        if len(span) == 1 and first.is_sent_start and first.is_stop and first.text.istitle():
             return True
         # a surname or first name of a person the article names, standing alone: "Lincoln said"
         # after "Sarah Lincoln" (but "Lincoln County", "in Lincoln" and "Lincoln, Neb." are places)
         if len(span) == 1 and text in persons and (before is None or before.lower_ not in _LOCATIVE) \
-                and (nxt is None or (nxt.text != "," and not nxt.is_title)):
+                and (nxt is None or (nxt.text != "," and not nxt.text[:1].isupper())):
             return True
         return False
 
@@ -171,7 +171,7 @@ class ToponymExtractor:
         text = article.text
         context: set[str] = set()
         raw = self._spans(text, doc, context)
-        persons = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.is_title}
+        persons = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.text.istitle()}
         persons -= {e.text for e in doc.ents if e.label_ == "GPE" and len(e) == 1 and e.start > 0
                     and doc[e.start - 1].lower_ in _LOCATIVE}
         # countries named in the article, by the words that name them: a name is no evidence for itself
