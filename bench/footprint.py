@@ -2,6 +2,9 @@
 
     python bench/footprint.py [--repeat R] [--article PATH]
 
+``--article`` may also be a JSON Lines file of articles (``{id, text, date}``), for the
+whole-process speed on many texts: ``--article ../shared/eval/plv_dev.jsonl --repeat 1``.
+
 Each measurement is a fresh process, as a user's command is: ``tidings code ARTICLE`` (the
 console script's code path, ``python -m tidings code``) and a bare ``spacy.load`` of the same
 model followed by parsing the same text, taking turns so both see the same machine load. Reports
@@ -28,11 +31,12 @@ ARTICLE = (
     "health officials said.\n"
 )
 BARE = """
-import sys, spacy
+import json, sys, spacy
 from tidings.config import load_settings
 nlp = spacy.load(load_settings().model)
-doc = nlp(open(sys.argv[1], encoding="utf-8").read())
-assert len(doc)
+text = open(sys.argv[1], encoding="utf-8").read()
+texts = [json.loads(line)["text"] for line in text.splitlines() if line.strip()] if sys.argv[1].endswith(".jsonl") else [text]
+assert sum(len(doc) for doc in nlp.pipe(texts))
 """
 LOAD = """
 import json, time
@@ -89,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
             article.write_text(ARTICLE, encoding="utf-8")
         result = measure(article, args.repeat)
     result["machine"] = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
-    print(f"one article ({result['events']} events), best of {args.repeat} fresh processes:")
+    what = args.article.name if args.article else "one article"
+    print(f"{what} ({result['events']} events), best of {args.repeat} fresh processes:")
     print(f"  bare spaCy load + parse   {result['bare_spacy_seconds']:>6.2f} s   peak {result['bare_spacy_peak_mb']:>6.0f} MB")
     print(f"  tidings code              {result['tidings_code_seconds']:>6.2f} s   peak {result['tidings_code_peak_mb']:>6.0f} MB")
     print(f"  ratio {result['wall_ratio']} (target <= 2.5), peak target <= 450 MB; "
