@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from tidings.actors.knowledge import Knowledge, fold
 from tidings.actors.resolver import find_mentions
-from tidings.attributes.place import AP_STATES, Focus, Gazetteer
+from tidings.attributes.place import AP_STATES, Focus, Gazetteer, haversine_km
 from tidings.types import Article, Place
 
 _LABELS = ("GPE", "LOC", "FAC")
@@ -67,7 +67,7 @@ class ToponymExtractor:
         return self.resolve(article, doc)[1]
 
     # ------------------------------------------------------------------ spans
-    def _spans(self, text: str, doc, context: set[str]) -> list[tuple[int, int, str]]:
+    def _spans(self, text: str, doc, context: set[str], mentions) -> list[tuple[int, int, str]]:
         spans: list[tuple[int, int, str]] = []
 
         def free(start: int, end: int) -> bool:
@@ -93,7 +93,7 @@ class ToponymExtractor:
                 place = self.gazetteer.resolve(e.text)
                 if place is not None and (place.precision != "city" or before in _LOCATIVE):
                     spans.append((e.start_char, e.end_char, e.text))
-        for mention in find_mentions(doc, self.knowledge, 0, len(doc)):
+        for mention in mentions:
             kinds = {e.kind for e in mention.entries}
             if kinds & {"country", "adjective", "capital"}:
                 code = next(e.country for e in mention.entries if e.kind in ("country", "adjective", "capital"))
@@ -170,13 +170,14 @@ class ToponymExtractor:
         doc = doc if doc is not None else self.nlp(article.text)
         text = article.text
         context: set[str] = set()
-        raw = self._spans(text, doc, context)
+        mentions = find_mentions(doc, self.knowledge, 0, len(doc))
+        raw = self._spans(text, doc, context, mentions)
         persons = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.text.istitle()}
         persons -= {e.text for e in doc.ents if e.label_ == "GPE" and len(e) == 1 and e.start > 0
                     and doc[e.start - 1].lower_ in _LOCATIVE}
         # countries named in the article, by the words that name them: a name is no evidence for itself
         named: dict[str, set[str]] = defaultdict(set)
-        for mention in find_mentions(doc, self.knowledge, 0, len(doc)):
+        for mention in mentions:
             for e in mention.entries:
                 if e.kind in ("country", "adjective", "capital"):
                     named[e.country].add(fold(mention.text).lower())
@@ -252,8 +253,6 @@ class ToponymExtractor:
         return self._contained(text, spans, final, places), focus
 
     def _dominant(self, span: _Span, context: frozenset[str]) -> bool:
-        from tidings.attributes.place import haversine_km
-
         ranked = self.gazetteer.ranked(span.text, context=context, before=span.before, after=span.after)
         if not ranked:
             return False
