@@ -158,6 +158,7 @@ class Gazetteer:
         self.cues = [Cue(r["side"], r["words"].lower(), r["kind"], float(r["weight"]))
                      for r in iter_tsv("tidings.attributes.data", "place_cues.tsv",
                                        required=("side", "words", "kind", "weight"))]
+        self._candidates: dict[str, tuple[_Candidate, ...]] = {}
         self.not_places = {r["word"].lower() for r in iter_tsv("tidings.attributes.data", "not_places.tsv",
                                                                 required=("word",))}
 
@@ -180,8 +181,16 @@ class Gazetteer:
         key = full[: match.start()] if match and full not in self.index and full not in self._regions else full
         return full, key, full[len(key):].strip()
 
-    def candidates(self, text: str) -> list[_Candidate]:
+    def candidates(self, text: str) -> tuple[_Candidate, ...]:
         """Every place the name may mean, with its prior. Empty for words that are never places."""
+        cached = self._candidates.get(text)
+        if cached is None:
+            if len(self._candidates) > 20_000:
+                self._candidates.clear()
+            cached = self._candidates[text] = tuple(self._find(text))
+        return cached
+
+    def _find(self, text: str) -> list[_Candidate]:
         w = self.weights
         full, key, suffix = self._keys(text)
         if not key or key in self.not_places or full in self.not_places:
@@ -223,8 +232,19 @@ class Gazetteer:
         return out
 
     # ------------------------------------------------------------------ scoring
+    def _cues(self, before: str, after: str) -> dict[str, float]:
+        """Weight of the cue words around a name, by the kind of place they speak for."""
+        found: dict[str, float] = defaultdict(float)
+        for cue in self.cues:
+            if cue.side == "before":
+                if before == cue.words or before.endswith(" " + cue.words):
+                    found[cue.kind] += cue.weight
+            elif after == cue.words or after.startswith(cue.words + " "):
+                found[cue.kind] += cue.weight
+        return found
+
     def _score(self, c: _Candidate, *, suffix: str, context: frozenset[str], admin1: frozenset[str],
-               focus: Focus | None, within: Place | None, before: str, after: str) -> tuple[float, bool]:
+               focus: Focus | None, within: Place | None, cues: dict[str, float]) -> tuple[float, bool]:
         """The candidate's score, and whether words of the text itself (not the article's
         focus) speak for it: the place named right after it, or a cue word."""
         w = self.weights
@@ -250,12 +270,9 @@ class Gazetteer:
                 not within.admin1 or within.admin1 == p.admin1):
             s += w.within
             local = True
-        for cue in self.cues:
-            text = before if cue.side == "before" else after
-            if cue.kind == c.kind and (text == cue.words or (cue.side == "before" and text.endswith(" " + cue.words))
-                                       or (cue.side == "after" and text.startswith(cue.words + " "))):
-                s += cue.weight
-                local = True
+        if c.kind in cues:
+            s += cues[c.kind]
+            local = True
         return s, local
 
     def ranked(self, text: str, *, context: frozenset[str] = frozenset(), admin1: frozenset[str] = frozenset(),
@@ -266,8 +283,9 @@ class Gazetteer:
         if not cands:
             return []
         _, _, suffix = self._keys(text)
+        cues = self._cues(before.lower().strip(), after.lower().strip()) if before or after else {}
         scored = [(*self._score(c, suffix=suffix, context=context, admin1=admin1, focus=focus, within=within,
-                                before=before.lower().strip(), after=after.lower().strip()), c) for c in cands]
+                                cues=cues), c) for c in cands]
         if self.weights.cap_minor:
             majors = [(s, c.prior) for s, _, c in scored if _major(c)]
             if majors:
