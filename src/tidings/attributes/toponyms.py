@@ -62,9 +62,9 @@ class ToponymExtractor:
     def __call__(self, article: Article, doc=None) -> list[Place]:
         return self.resolve(article, doc)[0]
 
-    def focus(self, article: Article, doc=None) -> Focus:
+    def focus(self, article: Article, doc=None, *, mentions=None) -> Focus:
         """The article's focus, for choosing event places with the same evidence."""
-        return self.resolve(article, doc)[1]
+        return self.resolve(article, doc, mentions=mentions)[1]
 
     # ------------------------------------------------------------------ spans
     def _spans(self, text: str, doc, context: set[str], mentions) -> list[tuple[int, int, str]]:
@@ -144,7 +144,8 @@ class ToponymExtractor:
                 spans.append((m.start(1), m.end(1), m.group(1)))
         return sorted(spans)
 
-    def _not_a_place(self, doc, start: int, end: int, text: str, persons: set[str]) -> bool:
+    def _not_a_place(self, doc, start: int, end: int, text: str, persons: set[str],
+                     names: list[tuple[int, int]] = ()) -> bool:
         """Spans that name no place, whatever the gazetteer holds."""
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
@@ -153,7 +154,7 @@ class ToponymExtractor:
         before = doc[first.i - 1] if first.i > 0 else None
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         # a word of a person's name: "Chad Sullivan", "Georgia Smith"
-        if any(e.label_ == "PERSON" and len(e) >= 2 and e.start <= first.i and last.i < e.end for e in doc.ents):
+        if any(s <= first.i and last.i < e for s, e in names):
             return True
         # a sentence-initial function word ("The", "This") the parser took for a name
         if len(span) == 1 and first.is_sent_start and first.is_stop and first.text.istitle():
@@ -166,13 +167,17 @@ class ToponymExtractor:
         return False
 
     # ------------------------------------------------------------------ resolution
-    def resolve(self, article: Article, doc=None) -> tuple[list[Place], Focus]:
+    def resolve(self, article: Article, doc=None, *, mentions=None) -> tuple[list[Place], Focus]:
+        """The article's places and its focus. ``mentions`` are the knowledge's name mentions in
+        the doc (``find_mentions``), when the caller has them already."""
         doc = doc if doc is not None else self.nlp(article.text)
         text = article.text
         context: set[str] = set()
-        mentions = find_mentions(doc, self.knowledge, 0, len(doc))
+        mentions = mentions if mentions is not None else find_mentions(doc, self.knowledge, 0, len(doc))
         raw = self._spans(text, doc, context, mentions)
-        persons = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.text.istitle()}
+        people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+        names = [(e.start, e.end) for e in people]
+        persons = {t.text for e in people for t in e if t.text.istitle()}
         persons -= {e.text for e in doc.ents if e.label_ == "GPE" and len(e) == 1 and e.start > 0
                     and doc[e.start - 1].lower_ in _LOCATIVE}
         # countries named in the article, by the words that name them: a name is no evidence for itself
@@ -184,7 +189,7 @@ class ToponymExtractor:
                     break
         spans: list[_Span] = []
         for start, end, surface in raw:
-            if self._not_a_place(doc, start, end, surface, persons):
+            if self._not_a_place(doc, start, end, surface, persons, names):
                 continue
             # "Laurel County" when the parser stops before "County"
             m = re.match(r" (County|Parish|Borough)\b", text[end:end + 9])
@@ -281,7 +286,8 @@ def _token(doc, char: int) -> int:
     return span.start if span is not None else 0
 
 
-def article_focus(doc, text: str, *, gazetteer: Gazetteer, knowledge: Knowledge) -> Focus:
+def article_focus(doc, text: str, *, gazetteer: Gazetteer, knowledge: Knowledge, mentions=None) -> Focus:
     """The focus of a parsed article (its country, first-level division and centre), to pass as
-    ``Gazetteer.resolve(..., focus=...)`` when resolving one toponym at a time."""
-    return ToponymExtractor(None, gazetteer, knowledge).focus(Article("focus", text, None), doc)
+    ``Gazetteer.resolve(..., focus=...)`` when resolving one toponym at a time. Pass the
+    article's ``find_mentions`` result as ``mentions`` when you have it: it is most of the cost."""
+    return ToponymExtractor(None, gazetteer, knowledge).focus(Article("focus", text, None), doc, mentions=mentions)
