@@ -150,3 +150,9 @@ def test_the_is_never_a_place(extract):
     places = extract(words, ents)
     assert [p.text for p in places] == ["Athens", "Ga."]
     assert places[0].admin1 == "GA" and places[1].precision == "admin1"
+
+
+def test_alternate_names_count_less(gazetteer):
+    """GeoNames lists "Paris" as an old name of Swainsboro, Ga.: a Georgia story's bare "Paris"
+    is still the French capital, while Paris, Texas (its own name) wins in a Texas story."""
+    assert gazetteer.resolve("Paris", focus=_focus(gazetteer, "Atlanta", "Macon", "Ga.")).country == "FRA"

@@ -73,6 +73,7 @@ class PlaceWeights:
     focus_admin1: float = 3.0  # times their share in that first-level division
     focus_near: float = 2.0  # for a place at the article's centre, falling to 0 at near_km
     near_km: float = 400.0
+    alternate_focus: float = 0.5  # the focus counts half for a town matched by an alternate name only
     within: float = 6.0  # "Dublin, Ohio": inside the place named right after
     kind_suffix: float = 4.0  # "Idlib province", "Hall County", "Mexico City": the kind is named
     # A town or county whose prior is below that of a country, continent, region or US state of
@@ -101,6 +102,7 @@ class _Candidate:
     prior: float
     kind: str  # PPL, ADM1, ADM2, REGION, PCLI, CONT
     population: int = 0
+    alternate: bool = False  # matched by one of its alternate names, not its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +230,7 @@ class Gazetteer:
                 prior = w.us_state
             else:
                 prior = w.county
-            out.append(_Candidate(place, prior, e.feature, e.population))
+            out.append(_Candidate(place, prior, e.feature, e.population, e.alternate))
         return out
 
     # ------------------------------------------------------------------ scoring
@@ -259,13 +261,15 @@ class Gazetteer:
             s += w.kind_suffix
             local = True
         if focus is not None:
+            # a town that only an alternate name matches ("Paris" for Swainsboro, Ga.) gets half
+            weight = w.alternate_focus if c.alternate else 1.0
             if p.country:
-                s += w.focus_country * focus.countries.get(p.country, 0.0)
+                s += weight * w.focus_country * focus.countries.get(p.country, 0.0)
             if p.admin1 and c.kind in ("PPL", "ADM1", "ADM2"):
-                s += w.focus_admin1 * focus.admin1.get((p.country or "", p.admin1), 0.0)
+                s += weight * w.focus_admin1 * focus.admin1.get((p.country or "", p.admin1), 0.0)
             if focus.point is not None and c.kind in ("PPL", "ADM2") and p.lat is not None:
                 d = haversine_km(p.lat, p.lon, *focus.point)
-                s += w.focus_near * max(0.0, 1.0 - d / w.near_km) * focus.countries.get(p.country or "", 0.0)
+                s += weight * w.focus_near * max(0.0, 1.0 - d / w.near_km) * focus.countries.get(p.country or "", 0.0)
         if within is not None and within.country == p.country and c.kind in ("PPL", "ADM2") and (
                 not within.admin1 or within.admin1 == p.admin1):
             s += w.within
