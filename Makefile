@@ -28,6 +28,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/footprint.py
 
 bench-ingest: $(STAMP)
 	$(BIN)/python bench/ingest.py --articles 5000
@@ -39,7 +40,7 @@ EVAL_FILES := $(wildcard $(SHARED)/eval/plv_dev.jsonl $(SHARED)/eval/case2021_de
 
 eval: $(STAMP)
 	@if [ -z "$(EVAL_FILES)" ]; then echo "no evaluation data in $(SHARED)/eval: scoring the project's own dyad set only"; fi
-	$(BIN)/tidings eval $(EVAL_FILES) tests/data/dyad_sentences.jsonl
+	$(BIN)/tidings eval $(EVAL_FILES) tests/data/dyad_sentences.jsonl tests/data/local_places.jsonl
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info tidings-demo.db tidings-demo.db-wal tidings-demo.db-shm

