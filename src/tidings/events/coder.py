@@ -27,6 +27,7 @@ from tidings.actors.mentions import find_mentions
 from tidings.actors.resolver import ActorResolver
 from tidings.attributes.numbers import fatalities, injured
 from tidings.attributes.place import Gazetteer
+from tidings.attributes.toponyms import article_focus
 from tidings.config import CoderSettings
 from tidings.errors import StageError, TidingsError
 from tidings.events import build
@@ -102,6 +103,9 @@ class EventCoder:
                                       min_tokens=self.settings.min_tokens)
         with _stage("actors", article):
             mentions = find_mentions(doc, self.knowledge, 0, len(doc))
+        with _stage("attributes", article):
+            focus = article_focus(doc, article.text, gazetteer=self.gazetteer, knowledge=self.knowledge,
+                                  mentions=mentions) if self.gazetteer is not None else None
         memory = ArticleMemory()
         match = DATELINE.match(article.text[:120])
         dateline = match.group(1).strip().title() if match else None
@@ -118,7 +122,7 @@ class EventCoder:
                 dropped.append(Dropped(reading.index, type_, token.text, token.idx, "type",
                                        rejected.steps[-1].rule, rejected.freeze()))
             for draft, draft_trace in choice.drafts:
-                outcome = self._decide(article, reading, draft, draft_trace, ctx, story, dateline)
+                outcome = self._decide(article, reading, draft, draft_trace, ctx, story, dateline, focus)
                 if isinstance(outcome, Dropped):
                     dropped.append(outcome)
                 else:
@@ -132,7 +136,7 @@ class EventCoder:
         return Coded(events, dropped if explain else [])
 
     def _decide(self, article: Article, reading: SentenceReading, draft: Draft, trace: Trace,
-                ctx: SentenceContext, story: StoryDates, dateline: str | None) -> Event | Dropped:
+                ctx: SentenceContext, story: StoryDates, dateline: str | None, focus=None) -> Event | Dropped:
         rules, sent, trigger, pub = self.rules, reading.sent, draft.trigger, article.date
 
         def drop(stage: str, rule: str) -> Dropped:
@@ -167,7 +171,8 @@ class EventCoder:
                     status, why = "future", f"date {when.value} after publication"
             trace.add("attributes", "status", f"{status}: {why}")
             place, place_why = event_place(trigger, sent, gazetteer=self.gazetteer, context=ctx.countries,
-                                           dateline=dateline if reading.index == 0 else None, type_=type_)
+                                           dateline=dateline if reading.index == 0 else None, type_=type_,
+                                           focus=focus)
             trace.add("attributes", "place", f"{place.name}, {place.country} from {place_why}" if place else place_why)
             text = article.text[sent.start_char:sent.end_char].rstrip()
             violent = type_ in rules.words("types.violent")

@@ -66,12 +66,15 @@ def _place_anchor(token, preps):
 
 
 def event_location(trigger, sent, *, gazetteer: Gazetteer | None, context: set[str], dateline: str | None,
-                   type_: str = "") -> Place | None:
-    return event_place(trigger, sent, gazetteer=gazetteer, context=context, dateline=dateline, type_=type_)[0]
+                   type_: str = "", focus=None) -> Place | None:
+    return event_place(trigger, sent, gazetteer=gazetteer, context=context, dateline=dateline, type_=type_,
+                       focus=focus)[0]
 
 
 def event_place(trigger, sent, *, gazetteer: Gazetteer | None, context: set[str], dateline: str | None,
-                type_: str = "") -> tuple[Place | None, str]:
+                type_: str = "", focus=None) -> tuple[Place | None, str]:
+    """The event's place and where it was found. ``focus`` is the article's toponym focus
+    (``attributes.toponyms.article_focus``): the country, division and point its places centre on."""
     """The event's own place: a toponym in a locative phrase of the trigger's clause
     ("in Ankara", "near the village of Ak-Sai", "at NATO headquarters in Brussels"), the
     destination of a movement ("sent troops to Batken"), else the dateline."""
@@ -109,14 +112,16 @@ def event_place(trigger, sent, *, gazetteer: Gazetteer | None, context: set[str]
             why += f" of an argument ({anchor.text!r})"
         else:
             continue
-        place = gazetteer.resolve(ent.text, context=frozenset(context), start=ent.start_char,
-                                       end=ent.end_char)
+        doc = sent.doc
+        place = gazetteer.resolve(ent.text, context=frozenset(context), start=ent.start_char, end=ent.end_char,
+                                  focus=focus, before=doc[ent.start - 1].text if ent.start > 0 else "",
+                                  after=doc[ent.end].text if ent.end < len(doc) else "")
         if place is None:
             continue
         rank += {"city": 0, "admin1": 0.2, "region": 0.3, "country": 0.4}.get(place.precision, 0.4)
         candidates.append((rank, place, f"{why}: {ent.text!r}"))
     if not candidates and dateline:
-        place = gazetteer.resolve(dateline, context=frozenset(context))
+        place = gazetteer.resolve(dateline, context=frozenset(context), focus=focus)
         if place is not None:
             candidates.append((5, place, f"dateline {dateline!r}"))
     if not candidates:
