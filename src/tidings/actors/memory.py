@@ -95,6 +95,15 @@ class ArticleMemory:
                 return body
         return None
 
+    def last_state(self) -> Actor | None:
+        """The last state the article named as an actor: 'the Gulf country', 'the kingdom'."""
+        for i in range(len(self.actors) - 1, -1, -1):
+            actor = self.actors[i]
+            if i not in self.persons and actor.country and actor.country not in NON_STATE_CODES \
+                    and actor.sector in ("GOV", None) and actor.name == actor.name:
+                return actor
+        return None
+
     def last(self, *, person: bool) -> Actor | None:
         for i in range(len(self.actors) - 1, -1, -1):
             if (i in self.persons) == person and self.actors[i].country:

@@ -273,6 +273,13 @@ class ActorResolver:
             how = f"role {role.name!r} ({role.sector})" + (
                 f"; role_country_from_article: {country} of {whence}" if country else "; no country")
             return [Resolved(Actor(text, None, country, role.sector, None, start, end), how)]
+        if (self.memory_rules and lemma in words("nouns.state") and head.pos_ == "NOUN"
+                and any(c.lower_ == "the" for c in head.children) and head.tag_ in ("NN", "NNP")):
+            # "the Gulf country", "the kingdom", "the island nation": a definite description of a
+            # state refers to the last state the article named
+            known = memory.last_state()
+            if known is not None:
+                return [self._recall(known, text, start, end, f"memory_reference: description {text!r}")]
         pronouns = words("pronouns.person") | words("pronouns.group")
         if self.memory_rules and head.lower_ in pronouns:
             person = head.lower_ not in words("pronouns.group")

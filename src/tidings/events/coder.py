@@ -114,7 +114,7 @@ class EventCoder:
         dropped: list[Dropped] = []
         for reading in readings:
             with _stage("actors", article):
-                ctx = self._context(reading.sent, mentions, article, memory)
+                ctx = self._context(reading.sent, mentions, article, memory, story.reference())
             trace = Trace(top_types(reading.probabilities))
             with _stage("type", article):
                 choice = self.chooser.choose(reading, trace)
@@ -147,7 +147,7 @@ class EventCoder:
         with _stage("actors", article):
             parties = self.parties.find(draft, args, ctx, trace)
         with _stage("vetoes", article):
-            kept = self.vetoes.check(draft, parties, sent.text, ctx.countries, trace)
+            kept = self.vetoes.check(draft, parties, sent.text, ctx.countries, trace, attack_story=story.attacks > 0)
         if isinstance(kept, str):
             return drop("vetoes", kept)
         sources, targets = kept.sources, kept.targets
@@ -174,10 +174,20 @@ class EventCoder:
                                            dateline=dateline if reading.index == 0 else None, type_=type_,
                                            focus=focus)
             trace.add("attributes", "place", f"{place.name}, {place.country} from {place_why}" if place else place_why)
+            if (type_ in rules.words("types.attacks") and not targets and place is not None and place.country
+                    and len(place.country) == 3 and place.country not in {a.country for a in sources}
+                    and place.start is not None and rules.on("attack_place_is_target")):
+                # "Israeli airstrikes killed 12 people in Gaza": with no party named, an attack is
+                # aimed at the country where it struck
+                targets = [Actor(place.text, self.knowledge.country_name(place.country) or place.country,
+                                 place.country, None, None, place.start, place.end)]
+                trace.add("attributes", "attack_place_is_target", f"{place.text!r} -> {place.country}")
             text = article.text[sent.start_char:sent.end_char].rstrip()
             violent = type_ in rules.words("types.violent")
             killed = fatalities(text) if violent else None
             hurt = injured(text) if violent else None
+        if type_ == "ASSAULT" and (sources or rules.pattern("patterns.weapons_of_war").search(sent.text)):
+            story.attacks += 1  # the article reports attacks: later explosions and blasts are attacks too
         mapping = self.codebook.mapping(cameo)
         return Event(
             id=build.event_id(article.id, sent, trigger, type_, cameo),
@@ -203,7 +213,7 @@ class EventCoder:
             explanation=trace.freeze(),
         )
 
-    def _context(self, sent, mentions, article: Article, memory: ArticleMemory) -> SentenceContext:
+    def _context(self, sent, mentions, article: Article, memory: ArticleMemory, reference=None) -> SentenceContext:
         """The sentence's known names and the countries they name. Leaders in office and
         organisations named here enter the memory, whatever role they play in the sentence:
         'the president', 'he' and 'the court' later on refer to them."""
@@ -220,7 +230,8 @@ class EventCoder:
             if org is not None and org.country and org.detail != "national_body" and \
                     not any(e.kind == "leader" for e in m.entries):
                 memory.name_body(Actor(m.text, org.name, org.country, org.sector, org.wikidata))
-        return SentenceContext(sent, inside, countries, article.date, memory, sentence_dates(sent, article.date))
+        return SentenceContext(sent, inside, countries, article.date, memory,
+                               sentence_dates(sent, article.date, reference))
 
     def _remember_subject(self, sent, ctx: SentenceContext) -> None:
         """Keep the sentence's subject in memory so that a later 'it' or 'the president' resolves."""

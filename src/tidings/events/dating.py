@@ -14,18 +14,27 @@ from tidings.nlp.grammar import words
 from tidings.types import When
 
 
-def sentence_dates(sent, pub: dt.date | None) -> list[tuple[object, When]]:
-    """The sentence's DATE entities resolved against the publication date, with the entity."""
+def sentence_dates(sent, pub: dt.date | None, reference: dt.date | None = None) -> list[tuple[object, When]]:
+    """The sentence's DATE and TIME entities resolved against the publication date ("the previous
+    day" against ``reference``, the date of the sentence before), with the entity. A TIME entity
+    right after a DATE one is read with it ("Friday" + "night")."""
     found = []
-    for ent in sent.ents:
-        if ent.label_ == "DATE":
-            phrase = ent.text
-            before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if before in ("since", "in", "on", "by", "until"):
-                phrase = f"{before} {phrase}"
-            when = resolve_date(phrase, pub)
-            if when is not None:
-                found.append((ent, when))
+    ents = list(sent.ents)
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    # "overnight" names a night without the parser tagging it
+    ents += [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ == "overnight" and t.i not in covered]
+    for k, ent in enumerate(ents):
+        if ent.label_ not in ("DATE", "TIME") and ent.text.lower() != "overnight":
+            continue
+        phrase = ent.text
+        before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if before in ("since", "in", "on", "by", "until", "overnight"):
+            phrase = f"{before} {phrase}"
+        if ent.label_ == "DATE" and k + 1 < len(ents) and ents[k + 1].label_ == "TIME" and ents[k + 1].start == ent.end:
+            phrase = f"{phrase} {ents[k + 1].text}"  # "Friday night"
+        when = resolve_date(phrase, pub, reference=reference)
+        if when is not None:
+            found.append((ent, when))
     return found
 
 
@@ -69,11 +78,20 @@ def clause_date(trigger, dates: list[tuple[object, When]], pub: dt.date | None, 
 
 @dataclass
 class StoryDates:
-    """The dates the article has given so far: the lede's (the day the story reports on) and
-    the previous sentence's (for 'during that visit', 'later')."""
+    """What the article has told so far that later sentences read: the lede's date (the day the
+    story reports on), the previous sentence's (for 'during that visit', 'later'), and whether it
+    reports attacks."""
 
     lede: When | None = None
     previous: When | None = None
+    attacks: int = 0  # attacks coded so far (rule attack_story_context)
+
+    def reference(self) -> dt.date | None:
+        """The day the story last named, for "the previous day", "a day later"."""
+        when = self.previous or self.lede
+        if when is None or when.precision != "day":
+            return None
+        return dt.date.fromisoformat(when.value)
 
     def fallback(self, sent, *, anaphora: bool, lede: bool) -> tuple[When | None, str]:
         anaphoric = any(t.lower_ in words("adverbials.anaphoric_time") and t.dep_ in ("det", "prep", "advmod", "mark")

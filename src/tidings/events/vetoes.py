@@ -38,14 +38,18 @@ class Vetoes:
         self.settings = settings
         self.codebook = codebook
 
-    def check(self, draft: Draft, parties: Parties, text: str, countries: set[str], trace: Trace
-              ) -> Parties | str:
+    def check(self, draft: Draft, parties: Parties, text: str, countries: set[str], trace: Trace,
+              attack_story: bool = False) -> Parties | str:
         """The parties the event keeps, or the name of the rule that drops it."""
         rules, type_ = self.rules, draft.type
         sources, targets = parties.sources, parties.targets
         weapons = rules.pattern("patterns.weapons_of_war")
+        if rules.on("questions_assert_nothing") and text.rstrip(" \"'\u201d\u2019)").endswith("?"):
+            trace.add(VETOES, "questions_assert_nothing", "the sentence is a question")
+            return "questions_assert_nothing"  # "Who is fighting whom?", "Will Russia hit back?"
         if sources and not any(agentive(a) for a in sources) and rules.on("no_political_source"):
-            if type_ == "ASSAULT" and any(weapons.search(a.text) for a in sources):
+            story = attack_story and rules.on("attack_story_context")
+            if type_ == "ASSAULT" and (story or any(weapons.search(a.text) for a in sources)):
                 trace.add(VETOES, "no_political_source", "weapons of war: unidentified attackers, no source")
                 sources = []  # "a grenade exploded": unidentified attackers
             elif type_ == "PROTEST":
@@ -55,7 +59,8 @@ class Vetoes:
                 trace.add(VETOES, "no_political_source", f"{', '.join(repr(a.text) for a in sources)} is no actor")
                 return "no_political_source"  # "an earthquake killed eight people"
         if rules.on("ordinary_news"):
-            why = self._ordinary(type_, sources, targets, text, countries)
+            why = self._ordinary(type_, sources, targets, text, countries,
+                                 attack_story=attack_story and rules.on("attack_story_context"))
             if why:
                 trace.add(VETOES, "ordinary_news", why)
                 return "ordinary_news"
@@ -80,7 +85,7 @@ class Vetoes:
             targets = []  # "A and B discussed relations": all parties are the actor, no recipient
         return Parties(sources, targets)
 
-    def _ordinary(self, type_: str, sources, targets, text: str, context: set[str]) -> str:
+    def _ordinary(self, type_: str, sources, targets, text: str, context: set[str], attack_story: bool = False) -> str:
         """Why the event is ordinary news and no political event ('' if it is not): police
         seizing counterfeit cosmetics, a court sentencing a burglar, soldiers digging out cars
         after a snowstorm at home. A political party on either side keeps the event."""
@@ -88,7 +93,7 @@ class Vetoes:
         political = rules.words("sectors.political")
         enforcement = rules.words("sectors.enforcement")
         parties = sources + targets
-        if (type_ == "ASSAULT" and not any(a.sector in political for a in sources)
+        if (type_ == "ASSAULT" and not attack_story and not any(a.sector in political for a in sources)
                 and rules.pattern("patterns.accident").search(text)
                 and not rules.pattern("patterns.weapons_of_war").search(text)):
             return "an accident, no weapons of war"  # "the explosion occurred at a chemical plant"
