@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     filters.add_argument("--source", metavar="ISO3", help="source actor country")
     filters.add_argument("--target", metavar="ISO3", help="target actor country")
     filters.add_argument("--actor", metavar="ISO3", help="actor country on either side")
+    filters.add_argument("--dyad", metavar="A,B", help="events between two actor codes, either direction, "
+                                                      "reciprocal events included")
     filters.add_argument("--type", metavar="T", help="PLOVER event type, e.g. ASSAULT")
     filters.add_argument("--since", metavar="D", help="events on or after this date (YYYY-MM-DD)")
     filters.add_argument("--until", metavar="D", help="events on or before this date (YYYY-MM-DD)")
