@@ -179,11 +179,13 @@ def test_latest_compares_with_the_period_before(client):
     day = client.get("/api/latest", params={"period": "day", "until": body["until"]}).json()["latest"]
     assert day["since"] == day["until"] == body["until"] and day["events"] <= body["events"]
     assert client.get("/api/latest", params={"until": "2024-02-30"}).status_code == 422
+    assert client.get("/api/latest", params={"until": "0001-01-03"}).status_code == 422
 
 
 def test_names_of_codes(client):
     names = client.get("/api/names").json()["names"]
-    assert names["TUR"] == "Türkiye" and names["UNO"] == "United Nations" and names["IGO"]
+    assert names["TUR"] == "Turkey" and names["PRK"] == "North Korea" and names["UNO"] == "United Nations"
+    assert names["IGO"] == "Intergovernmental organisations"
     assert len(names) > 190
 
 

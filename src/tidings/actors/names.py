@@ -1,7 +1,8 @@
-"""Names for actor codes, from the project's own tables: a country's name from
-``data/countries.tsv`` (ISO 3166-1 short names, "Türkiye" for TUR), the PLOVER codes that are not
-countries from ``data/codes.tsv``. Read once per process, without loading the rest of the
-knowledge."""
+"""Names for actor codes, from the project's own tables: a country's name as news text writes it
+(the first of its aliases in ``data/countries.tsv``: "Iran" and "North Korea" rather than the ISO
+forms "Iran, Islamic Republic of" and "Korea, Democratic People's Republic of"), the PLOVER codes
+that are not countries from ``data/codes.tsv``. Read once per process, without loading the rest
+of the knowledge."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ _PKG = "tidings.actors.data"
 @cache
 def code_names() -> dict[str, str]:
     """Actor code -> name, for every country and special code the coder can give."""
-    names = {row["iso3"]: row["name"] for row in iter_tsv(_PKG, "countries.tsv", required=("iso3", "name"))}
+    names = {row["iso3"]: row["aliases"].split("|")[0].strip() or row["name"]
+             for row in iter_tsv(_PKG, "countries.tsv", required=("iso3", "name", "aliases"))}
     names.update({row["code"]: row["name"] for row in iter_tsv(_PKG, "codes.tsv", required=("code", "name"))})
     return names
 

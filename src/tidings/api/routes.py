@@ -22,6 +22,7 @@ router = APIRouter(prefix="/api")
 
 MAX_LIMIT = 500
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # a day, a month or a year: partial dates start their period
+DAY = r"^\d{4}-\d{2}-\d{2}$"
 Code = Annotated[str | None, Query(max_length=32, description="ISO3 country or PLOVER actor code, e.g. TUR, IGO")]
 Interval = Annotated[Literal["day", "month", "year"], Query(description="period width")]
 
@@ -68,12 +69,14 @@ async def event_filter(
         "two actor codes, e.g. TUR,QAT: events between them in either direction, reciprocal events included"))] = None,
     inferred: Annotated[str | None, Query(max_length=32, description=(
         "a country code: events without a place of their own that the map puts in that country"))] = None,
+    seen_since: Annotated[str | None, Query(pattern=DAY, description="first reported on or after, YYYY-MM-DD")] = None,
+    seen_until: Annotated[str | None, Query(pattern=DAY, description="first reported on or before, YYYY-MM-DD")] = None,
 ) -> read.EventFilter:
     if type is not None and type.upper() not in PLOVER_TYPES:
         raise HTTPException(422, f"type: {type!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
     return read.EventFilter(source=source or None, target=target or None, actor=actor or None, type=type or None,
                             since=since, until=until, text=q or None, bbox=_bbox(bbox), status=status,
-                            dyad=_dyad(dyad), inferred=inferred or None)
+                            dyad=_dyad(dyad), inferred=inferred or None, seen_since=seen_since, seen_until=seen_until)
 
 
 def _dyad(value: str | None) -> tuple[str, str] | None:
@@ -130,7 +133,8 @@ def _found(value: dict | None, missing: str) -> dict:
 
 @router.get("/events/{event_id}", summary="One event with its mentions and evidence")
 def event(event_id: Annotated[str, Path(max_length=200)], db: DB):
-    return {"ok": True, "event": _found(read.get_event(db, event_id), f"no event {event_id!r}")}
+    found = _found(read.get_event(db, event_id), f"no event {event_id!r}")
+    return {"ok": True, "event": found, "map_place": store_places.inferred_place(db, event_id)}
 
 
 @router.get("/articles/{article_id}", summary="One article: its text and the evidence spans of its events")
@@ -160,13 +164,13 @@ def dyads(db: DB, a: Code = None, b: Code = None, interval: Interval = "month",
 
 @router.get("/latest", summary="What is new: events first reported in the last day or week, by dyad and type")
 def latest(db: DB, period: Annotated[Literal["day", "week"], Query(description="the window")] = "week",
-           until: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description=(
+           until: Annotated[str | None, Query(pattern=DAY, description=(
                "last day of the window, YYYY-MM-DD (default: the newest report in the database)"))] = None,
            limit: Annotated[int, Query(ge=1, le=100)] = 15):
     try:
         return {"ok": True, "latest": store_dyads.latest(db, period=period, until=until, limit=limit)}
-    except ValueError:
-        raise HTTPException(422, f"until: {until!r} is not a real date") from None
+    except (ValueError, OverflowError):  # 2024-02-30; a day so early that the period before has no calendar
+        raise HTTPException(422, f"until: {until!r} is not a usable date") from None
 
 
 @router.get("/timeline", summary="Matching events per period by quad class")

@@ -73,6 +73,18 @@ def places(db: sqlite3.Connection, flt: EventFilter, *, limit: int = 1000) -> li
     return points[:limit]
 
 
+def inferred_place(db: sqlite3.Connection, event_id: str) -> dict | None:
+    """Where the map draws an event without a place of its own: ``{country, name, lat, lon,
+    precision: "country", inferred: true}``, or None (it has a place, or no country to infer)."""
+    expression, extra = inferred_country()
+    row = db.execute(f"SELECT {expression} FROM events e WHERE e.id = ?", [*extra, event_id]).fetchone()
+    if row is None or row[0] is None:
+        return None
+    lat, lon = country_points()[row[0]]
+    return {"country": row[0], "name": name_of(row[0]), "lat": lat, "lon": lon, "precision": "country",
+            "inferred": True}
+
+
 def placement(db: sqlite3.Connection, flt: EventFilter) -> dict:
     """How many matching events the map shows: at a place of their own (exact), at the country of
     an actor (inferred), or not at all."""

@@ -137,6 +137,7 @@ class Monitor:
 
     def cycle(self) -> CycleReport:
         self.cycles += 1
+        started = time.perf_counter()
         now = self.clock()
         report = CycleReport(self.cycles, now)
         self._settle()
@@ -181,7 +182,7 @@ class Monitor:
         report.alerts = self._alert(sorted(touched), now)
         for message in report.messages:
             print(f"tidings: error: {message}", file=self.err, flush=True)
-        report.seconds = self.clock() - now
+        report.seconds = time.perf_counter() - started
         return report
 
     def _poll(self, url: str, feed: state.FeedState) -> _Poll:
