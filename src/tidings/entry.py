@@ -1,7 +1,7 @@
 """The Python entry points: ``tidings.code(text, date=...)`` and ``tidings.load()``.
 
-They live apart from the HTTP package (``tidings.api``) so ``import tidings`` stays cheap: nothing
-heavy is imported until ``code`` or ``load`` is called.
+They live apart from the HTTP package (``tidings.api``) so ``import tidings`` stays cheap: the
+readers, the pipeline and everything they import are loaded when ``code`` or ``load`` is called.
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from tidings.ingest.identity import article_id
-from tidings.ingest.readers import parse_date
 from tidings.types import Article, Event
 
 
@@ -24,6 +22,9 @@ def load():
 
 def code(text: str, *, date: str | dt.date | None = None, article_id_: str | None = None) -> list[Event]:
     """Code one article's text into events. ``date`` is its publication date."""
+    from tidings.ingest.identity import article_id
+    from tidings.ingest.readers import parse_date
+
     if isinstance(date, str):
         date = parse_date(date, where="date")
     article = Article(article_id_ or article_id(text), text, date)
