@@ -190,6 +190,18 @@ def test_polls_store_backoff_alerts_and_resume(site, pipeline, tmp_path, event_s
     assert len(site.hook.received) == len(stored)
 
 
+def test_relative_links_are_read_against_the_feed(site, pipeline, tmp_path):
+    site.routes = {"/news/gulf.atom": Route(atom("Gulf Dispatch", [("g1", "Emir hosts Erdogan", "../pages/g1.html")]),
+                                            content_type="application/atom+xml"),
+                   "/pages/g1.html": Route(page("Emir hosts Erdogan", VISIT), content_type="text/html")}
+    with Store.open(tmp_path / "r.db") as store:
+        watch = Monitor([f"{site.url}/news/gulf.atom"], store, every=EVERY, pipeline=pipeline, timeout=1.0,
+                        out=io.StringIO(), err=io.StringIO(), clock=Clock())
+        assert watch.cycle().articles == 1
+        text, url = store.db.execute("SELECT text, url FROM articles").fetchone()
+    assert "signed a defence agreement" in text and url == f"{site.url}/pages/g1.html"
+
+
 def test_alert_keys_and_min_mentions(site, pipeline, tmp_path):
     """Alerts with query keys and min_mentions: an event alerts once, when it first matches."""
     site.routes = {"/wire.rss": Route(rss("Northern Wire", [("w1", "Shelling", ASSAULT)]))}

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import IO
+from urllib.parse import urljoin
 
 from tidings.batch.ingest import IngestReport, write_articles
 from tidings.errors import InputError, TidingsError
@@ -194,13 +195,18 @@ class Monitor:
             return poll
         if poll.answer.status == 304:
             return poll
-        for item in feed_entries(poll.answer.body or b"", where=url):
-            if isinstance(item, InputError):
-                if item.code != "E120":  # a feed with no entries is an empty feed, not a broken one
-                    poll.error = item
-                return poll
-            poll.entries.append(item)
-            poll.title = poll.title or item.feed_title
+        try:
+            for item in feed_entries(poll.answer.body or b"", where=url):
+                if isinstance(item, InputError):
+                    if item.code != "E120":  # a feed with no entries is an empty feed, not a broken one
+                        poll.error = item
+                    return poll
+                # a relative link is relative to the feed (feedparser resolves it only with a base URL)
+                poll.entries.append(replace(item, link=urljoin(poll.answer.url, item.link)) if item.link else item)
+                poll.title = poll.title or item.feed_title
+        except Exception as exc:  # noqa: BLE001 - a feed from the wild must fail its poll, never the monitor
+            poll.entries = []
+            poll.error = InputError(f"{url}: feed could not be parsed ({type(exc).__name__}: {exc})", code="E117")
         return poll
 
     def _articles(self, polls: list[_Poll], pool: ThreadPoolExecutor, now: float, report: CycleReport) -> "_Found":
