@@ -139,3 +139,28 @@ def test_latest_counts_new_reports_by_dyad(built):
     later = latest(db, period="week", until="2024-12-27")
     assert later["events"] == 0 and later["previous_events"] == len(CASES)
     assert json.dumps(later)  # plain data
+
+
+def _out_of_step(db) -> list[tuple]:
+    """Rows where the materialized dyads and the rule disagree (both ways)."""
+    rule = "SELECT event_id, a, b, direction FROM dyad_rule"
+    table = "SELECT event_id, a, b, direction FROM event_dyads"
+    return [tuple(r) for r in db.execute(f"{table} EXCEPT {rule}")] + [
+        tuple(r) for r in db.execute(f"{rule} EXCEPT {table}")]
+
+
+def test_the_dyad_table_follows_the_rule_through_recodes_and_removals(store, coded_examples):
+    store.write(coded_examples)
+    assert store.db.execute("SELECT count(*) FROM event_dyads").fetchone()[0] > 0
+    assert _out_of_step(store.db) == []
+    # re-coding the Turkey-Qatar story into no events removes its events and their dyads (the
+    # writer deletes the event_actors of events it rebuilds: the triggers follow)
+    story = [(a, r) for a, r in coded_examples if "Tamim" in a.text]
+    tur_qat = count_events(store.db, EventFilter(dyad=("TUR", "QAT")))
+    from_story = {e.id for _, r in story for e in r}
+    assert story and tur_qat > 0
+    store.write([(a, []) for a, _ in story], replace=True)
+    assert _out_of_step(store.db) == []
+    assert count_events(store.db, EventFilter(dyad=("TUR", "QAT"))) < tur_qat
+    assert not store.db.execute("SELECT 1 FROM mentions WHERE id IN (SELECT value FROM json_each(?))",
+                                (json.dumps(sorted(from_story)),)).fetchone()

@@ -1,8 +1,8 @@
 """Dyads: the relation between two actor codes.
 
 Every view of a dyad (the busiest dyads, the dyad endpoint and page, ``tidings query --dyad``,
-the exports, the dashboard and the "latest" briefing) reads the ``event_dyads`` view of the schema
-(migration 4), which is the one definition: an event belongs to the pair {A, B} when A is among
+the exports, the dashboard and the "latest" briefing) reads the ``event_dyads`` table, the rows of
+the schema's ``dyad_rule`` view (migration 4), which is the one definition: an event belongs to the pair {A, B} when A is among
 its sources and B among its targets (or the other way round), or when it has no target and both
 are among its sources, the way PLOVER codes reciprocal events. Such an event is counted once in
 the dyad and shown as *joint*, not in both directions.

@@ -1,6 +1,7 @@
 """Reading the store: filtered events, one event with its mentions, articles with evidence spans,
-actors, timelines and totals (dyads: ``tidings.store.dyads``; map points: ``tidings.store.places``). Every function takes a connection (read-only is enough) and
-returns plain data; all SQL is parametrized.
+actors, timelines and totals (dyads: ``tidings.store.dyads``; map points: ``tidings.store.places``).
+Every function takes a connection (read-only is enough) and returns plain data; all SQL is
+parametrized.
 
 An event comes back in the event schema's shape (``schema/event.schema.json``: the record of its
 first mention, with the event's own id) plus the deduplication fields ``num_mentions``,
@@ -27,7 +28,7 @@ _PUBLISHED = "coalesce(published, substr(ingested_at, 1, 10))"
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
     """Filters combine with AND. Countries are ISO3 (or PLOVER codes such as IGO); ``actor``
-    matches either side; ``dyad`` is a pair of codes, matched as the ``event_dyads`` view defines
+    matches either side; ``dyad`` is a pair of codes, matched as the schema's ``dyad_rule`` defines
     a dyad (either direction, reciprocal events included); ``text`` is an FTS5 query over evidence
     sentences; ``bbox`` is (min_lon, min_lat, max_lon, max_lat); ``inferred`` is a country code:
     events without a place that the map puts in that country (``tidings.store.places``);

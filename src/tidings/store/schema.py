@@ -11,7 +11,8 @@ Tables
     errors        inputs or articles that failed, with the stage and message
     articles_fts  FTS5 over article title and text   (named as sqlite-utils and Datasette expect)
     mentions_fts  FTS5 over evidence sentences
-    event_dyads   (view) the one definition of a dyad: which country pairs each event belongs to
+    dyad_rule     (view) the one definition of a dyad: which pairs of actor codes each event belongs to
+    event_dyads   the rule's rows, indexed by pair, kept current by triggers on event_actors
     feeds         per-feed state of ``tidings watch``: validators, backoff, last error
     feed_items    feed entries already stored, so a restart does not fetch their pages again
     alerts        events posted (or to post) to a webhook, once per alert rule
@@ -217,28 +218,49 @@ def _fts_names() -> str:
 @migration(4)
 def _event_dyads() -> str:
     # One definition of a dyad, read by top dyads, the dyad page and endpoint, query, exports and
-    # the dashboard. An event belongs to the pair {A, B} (A < B, two different actor codes) when
+    # the dashboard. The view dyad_rule states it: an event belongs to the pair {A, B} (A < B, two
+    # different actor codes) as
     #   'a->b' / 'b->a'  A is among its sources and B among its targets, or the other way round;
     #   'joint'          it has no target and A and B are both among its sources: PLOVER codes a
     #                    reciprocal event ("the two leaders signed") with all parties as source
     #                    (PLOVER manual, "Compound and Reciprocal Actors").
-    # A pair is counted once per event whatever the number of rows: an event can be both a->b
-    # and b->a ("Turkey and Qatar ... each other").
+    # An event can be both a->b and b->a; readers count it once per pair. The table event_dyads
+    # holds the rule's rows, indexed by pair, kept current by triggers on event_actors (an event's
+    # rows are recomputed from the rule whenever its actors change), so reading a dyad is an
+    # index lookup rather than a self-join of every event's actors. The rule is one SELECT, not a
+    # UNION, so that SQLite reads it for one event through the event_actors key (a compound view
+    # would be scanned whole on every insert).
     return """
-    CREATE VIEW event_dyads AS
-    SELECT s.event_id AS event_id, min(sa.country, ta.country) AS a, max(sa.country, ta.country) AS b,
-           CASE WHEN sa.country < ta.country THEN 'a->b' ELSE 'b->a' END AS direction
+    CREATE VIEW dyad_rule AS
+    SELECT s.event_id AS event_id, min(sa.country, xa.country) AS a, max(sa.country, xa.country) AS b,
+           CASE WHEN x.role = 'source' THEN 'joint' WHEN sa.country < xa.country THEN 'a->b' ELSE 'b->a' END AS direction
       FROM event_actors s JOIN actors sa ON sa.id = s.actor_id
-      JOIN event_actors t ON t.event_id = s.event_id AND t.role = 'target'
-      JOIN actors ta ON ta.id = t.actor_id
-     WHERE s.role = 'source' AND sa.country IS NOT NULL AND ta.country IS NOT NULL AND sa.country != ta.country
-    UNION
-    SELECT s.event_id, sa.country, sb.country, 'joint'
-      FROM event_actors s JOIN actors sa ON sa.id = s.actor_id
-      JOIN event_actors s2 ON s2.event_id = s.event_id AND s2.role = 'source'
-      JOIN actors sb ON sb.id = s2.actor_id
-     WHERE s.role = 'source' AND sa.country < sb.country
-       AND NOT EXISTS (SELECT 1 FROM event_actors t WHERE t.event_id = s.event_id AND t.role = 'target');
+      JOIN event_actors x ON x.event_id = s.event_id
+      JOIN actors xa ON xa.id = x.actor_id
+     WHERE s.role = 'source' AND sa.country IS NOT NULL AND xa.country IS NOT NULL AND sa.country != xa.country
+       AND (x.role = 'target' OR (sa.country < xa.country AND NOT EXISTS (
+            SELECT 1 FROM event_actors t WHERE t.event_id = s.event_id AND t.role = 'target')));
+
+    CREATE TABLE event_dyads (
+        event_id  TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        a         TEXT NOT NULL,
+        b         TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('a->b', 'b->a', 'joint')),
+        PRIMARY KEY (a, b, event_id, direction)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_dyads_event ON event_dyads(event_id);
+    INSERT OR IGNORE INTO event_dyads(event_id, a, b, direction) SELECT event_id, a, b, direction FROM dyad_rule;
+
+    CREATE TRIGGER event_actors_dyads_ai AFTER INSERT ON event_actors BEGIN
+        DELETE FROM event_dyads WHERE event_id = new.event_id;
+        INSERT OR IGNORE INTO event_dyads(event_id, a, b, direction)
+            SELECT event_id, a, b, direction FROM dyad_rule WHERE event_id = new.event_id;
+    END;
+    CREATE TRIGGER event_actors_dyads_ad AFTER DELETE ON event_actors BEGIN
+        DELETE FROM event_dyads WHERE event_id = old.event_id;
+        INSERT OR IGNORE INTO event_dyads(event_id, a, b, direction)
+            SELECT event_id, a, b, direction FROM dyad_rule WHERE event_id = old.event_id;
+    END;
     """
 
 
