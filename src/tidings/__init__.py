@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from tidings.api import code, load  # noqa: E402
+from tidings.entry import code, load  # noqa: E402
 from tidings.errors import (  # noqa: E402
     ConfigError, DataError, DateError, InputError, ModelError, StageError, TidingsError,
 )

@@ -19,7 +19,8 @@ with warnings.catch_warnings():  # schemathesis imports starlette's TestClient: 
 # schemathesis' pytest loader (schemathesis.pytest.from_fixture) breaks on pytest 9 (it reads
 # Function._nodeid), so each operation runs through its hypothesis strategy instead.
 OPERATIONS = ["GET /api/events", "GET /api/events/{event_id}", "GET /api/articles/{article_id}", "GET /api/actors",
-              "GET /api/actors/{code}", "GET /api/dyads", "GET /api/timeline", "GET /api/places", "GET /api/stats",
+              "GET /api/actors/{code}", "GET /api/dyads", "GET /api/latest", "GET /api/timeline", "GET /api/places",
+              "GET /api/names", "GET /api/stats",
               "POST /api/code", "POST /api/articles"]
 
 

@@ -138,17 +138,20 @@ def test_actors(client):
     assert one["code"] == code and one["members"] and one["events"] == actors[0]["events"]
 
 
-def test_dyad_both_directions(client):
+def test_dyad_both_directions_and_joint(client):
     r = client.get("/api/dyads", params={"a": "tur", "b": "qat", "interval": "year"})
     assert r.status_code == 200
     dyad = r.json()["dyad"]
     assert dyad["a"] == "TUR" and dyad["interval"] == "year"
     forward = dyad["directions"]["TUR->QAT"]
-    assert set(dyad["directions"]) == {"TUR->QAT", "QAT->TUR"} and forward
+    assert set(dyad["directions"]) == {"TUR->QAT", "QAT->TUR", "joint"} and forward
     period = forward[0]
     assert len(period["period"]) == 4
     assert {"events", "by_type", "by_quad_class", "mean_goldstein", "mean_plover_score"} <= set(period)
     assert sum(p["events"] for p in forward) == events(client, source="TUR", target="QAT")["total"]
+    # the sample story's meeting and signing list both leaders as source, no target: joint
+    assert sum(p["events"] for p in dyad["directions"]["joint"]) >= 1
+    assert dyad["events"] == events(client, dyad="QAT,TUR")["total"]
     months = client.get("/api/dyads", params={"a": "TUR", "b": "QAT"}).json()["dyad"]
     assert months["interval"] == "month" and len(months["directions"]["TUR->QAT"][0]["period"]) == 7
 
@@ -156,7 +159,43 @@ def test_dyad_both_directions(client):
 def test_top_dyads_without_codes(client):
     dyads = client.get("/api/dyads").json()["dyads"]
     assert dyads and dyads[0]["events"] >= dyads[-1]["events"]
+    for d in dyads:
+        assert d["a"] < d["b"] and d["events"] == events(client, dyad=f"{d['a']},{d['b']}")["total"]
+        assert d["a_to_b"] + d["b_to_a"] + d["joint"] >= d["events"]
     assert client.get("/api/dyads", params={"a": "TUR"}).status_code == 422
+    assert client.get("/api/events", params={"dyad": "TUR"}).status_code == 422
+
+
+def test_latest_compares_with_the_period_before(client):
+    body = client.get("/api/latest", params={"period": "week"}).json()["latest"]
+    assert body["period"] == "week" and body["since"] <= body["until"]
+    newest = max(e["first_seen"] for e in events(client, limit=500)["events"])
+    assert body["until"] == newest
+    assert body["events"] == sum(t["events"] for t in body["types"])
+    # types of the period before that are absent now are not listed: their sum is at most the total
+    assert body["previous_events"] >= sum(t["previous"] for t in body["types"])
+    for d in body["dyads"]:
+        assert d["change"] == d["events"] - d["previous"] and d["events"] >= 1
+    day = client.get("/api/latest", params={"period": "day", "until": body["until"]}).json()["latest"]
+    assert day["since"] == day["until"] == body["until"] and day["events"] <= body["events"]
+    assert client.get("/api/latest", params={"until": "2024-02-30"}).status_code == 422
+    assert client.get("/api/latest", params={"until": "0001-01-03"}).status_code == 422
+
+
+def test_names_of_codes(client):
+    names = client.get("/api/names").json()["names"]
+    assert names["TUR"] == "Turkey" and names["PRK"] == "North Korea" and names["UNO"] == "United Nations"
+    assert names["IGO"] == "Intergovernmental organisations"
+    assert len(names) > 190
+
+
+def test_head_is_answered_where_get_is(client):
+    for path in ("/", "/api/stats", "/api/events?limit=1", "/static/app.js", "/docs"):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"]
+    assert client.head("/api/events/nope").status_code == 404
+    assert client.head("/api/code").status_code == 405  # POST only: no GET, so no HEAD
 
 
 def test_stats_timeline_and_places(client):
@@ -170,9 +209,24 @@ def test_stats_timeline_and_places(client):
     assert all(sum(p["by_quad_class"].values()) == p["events"] for p in timeline)
     filtered = client.get("/api/timeline", params={"type": "ASSAULT", "interval": "year"}).json()["timeline"]
     assert sum(p["events"] for p in filtered) == stats["events_by_type"]["ASSAULT"]
-    places = client.get("/api/places").json()["places"]
+    body = client.get("/api/places").json()
+    places, placement = body["places"], body["placement"]
     assert places and all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in places)
     assert places[0]["events"] >= places[-1]["events"]
+    exact = [p for p in places if not p["inferred"]]
+    inferred = [p for p in places if p["inferred"]]
+    assert sum(p["events"] for p in exact) == placement["exact"]
+    assert sum(p["events"] for p in inferred) == placement["inferred"] > 0
+    assert placement["exact"] + placement["inferred"] + placement["unplaced"] == stats["events"]
+    names = {p["country"] for p in inferred}
+    for p in inferred:
+        assert p["precision"] == "country" and p["name"]
+        listed = events(client, inferred=p["country"], limit=500)["events"]
+        assert len(listed) == p["events"] and all(e["location"] is None for e in listed)
+        for e in listed:  # the first target's country, else the first source's
+            target = e["target"][0]["country"] if e["target"] else None
+            source = e["source"][0]["country"] if e["source"] else None
+            assert p["country"] == target or (p["country"] == source and target not in names), e["id"]
 
 
 def test_unknown_ids_are_404(client):

@@ -14,6 +14,7 @@ SNAPSHOT = {
                 "evidence, confidence, record FROM mentions",
     "actors": "SELECT * FROM actors",
     "event_actors": "SELECT * FROM event_actors",
+    "event_dyads": "SELECT * FROM event_dyads",
     "errors": "SELECT article_id, input, stage, code, message FROM errors",
 }
 
@@ -43,6 +44,12 @@ def problems(db: sqlite3.Connection) -> list[str]:
         "GROUP BY 1, 2, 3, 4, 5, 6 HAVING count(*) > 1").fetchall()
     if dup_events:
         found.append(f"duplicate events: {dup_events[:3]}")
+    stale = db.execute("SELECT count(*) FROM (SELECT event_id, a, b, direction FROM event_dyads EXCEPT "
+                       "SELECT event_id, a, b, direction FROM dyad_rule)").fetchone()[0]
+    missing = db.execute("SELECT count(*) FROM (SELECT event_id, a, b, direction FROM dyad_rule EXCEPT "
+                         "SELECT event_id, a, b, direction FROM event_dyads)").fetchone()[0]
+    if stale or missing:
+        found.append(f"event_dyads out of step with dyad_rule: {stale} stale rows, {missing} missing")
     orphans = db.execute("SELECT count(*) FROM events e WHERE NOT EXISTS "
                          "(SELECT 1 FROM mentions m WHERE m.event_id = e.id)").fetchone()[0]
     if orphans:

@@ -161,14 +161,18 @@ def test_full_text_filter_treats_operators_as_words(store, coded_examples):
 
 
 def test_an_older_database_is_migrated_on_open(tmp_path, coded_examples):
+    import sqlite3
+
+    from tidings.store.schema import MIGRATIONS
+
     path = tmp_path / "old.db"
-    with Store.open(path) as s:
-        s.write(coded_examples[:2])
-        s.db.execute("DROP INDEX events_day")  # as a version-1 database was
-        s.db.execute("ALTER TABLE articles DROP COLUMN date_status")
-        s.db.execute("ALTER TABLE articles DROP COLUMN date_warning")
-        s.db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-        kept = table_counts(s.db)
+    raw = sqlite3.connect(path, isolation_level=None)  # a version-3 database, written as version 3 wrote it
+    raw.executescript("\n".join(MIGRATIONS[v]() for v in (1, 2, 3))
+                      + "\nINSERT INTO meta(key, value) VALUES ('schema_version', '3');")
+    raw.row_factory = sqlite3.Row
+    Store(raw, str(path)).write(coded_examples[:2])
+    kept = table_counts(raw)
+    raw.close()
     with Store.open(path) as s:
         assert s.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
         assert s.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events_day'").fetchone()
@@ -180,6 +184,13 @@ def test_an_older_database_is_migrated_on_open(tmp_path, coded_examples):
             "EXPLAIN QUERY PLAN SELECT id FROM events e ORDER BY substr(coalesce(e.date, e.first_seen) "
             "|| '-01-01', 1, 10) DESC, e.id DESC LIMIT 50"))
         assert "events_day" in plan
+        # the full-text indexes were renamed for Datasette and rebuilt: what version 1 indexed is found
+        word = s.db.execute("SELECT evidence FROM mentions LIMIT 1").fetchone()[0].split()[0]
+        assert s.db.execute("SELECT count(*) FROM mentions_fts WHERE mentions_fts MATCH ?",
+                            (f'"{word}"',)).fetchone()[0] >= 1
+        title = s.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'the'").fetchone()[0]
+        assert title == s.db.execute("SELECT count(*) FROM articles WHERE text LIKE '% the %'").fetchone()[0]
+        assert not s.db.execute("SELECT 1 FROM sqlite_master WHERE name IN ('article_fts', 'mention_fts')").fetchone()
 
 
 def test_an_unreadable_publication_date_is_recorded_with_the_article(store, coded_examples):

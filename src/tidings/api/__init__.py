@@ -1,32 +1,5 @@
-"""The Python entry points, ``tidings.code(text, date=...)`` and ``tidings.load()``, and the HTTP API.
+"""The HTTP API and dashboard: ``tidings.api.app.create_app(db_path, token=...)``.
 
-The HTTP API and dashboard live in ``tidings.api.app`` (``create_app(db_path, token=...)``); it is
-imported only by ``tidings serve`` and its tests, so ``import tidings`` never imports FastAPI.
+Imported only by ``tidings serve`` and its tests, so ``import tidings`` never imports FastAPI; the
+Python entry points ``tidings.code`` and ``tidings.load`` are in ``tidings.entry``.
 """
-
-from __future__ import annotations
-
-import datetime as dt
-from functools import cache
-
-from tidings.ingest.identity import article_id
-from tidings.ingest.readers import parse_date
-from tidings.types import Article, Event
-
-
-@cache
-def load():
-    """The default pipeline, loaded once per process."""
-    from tidings.pipeline import Pipeline
-
-    return Pipeline.load()
-
-
-def code(text: str, *, date: str | dt.date | None = None, article_id_: str | None = None,
-         explain: bool = False) -> list[Event]:
-    """Code one article's text into events. ``date`` is its publication date; with ``explain``
-    each event carries what decided it (``Event.explanation``)."""
-    if isinstance(date, str):
-        date = parse_date(date, where="date")
-    article = Article(article_id_ or article_id(text), text, date)
-    return load()(article, explain=explain)

@@ -7,13 +7,15 @@
     GET  /api/articles/{id}     one article with its evidence spans
     GET  /api/actors[/{code}]   actor codes; one actor
     GET  /api/dyads             a dyad over time (a, b, interval) or the busiest dyads
+    GET  /api/latest            what is new in the last day or week, by dyad and type
     GET  /api/timeline          events per period by quad class
-    GET  /api/places            event locations for the map
+    GET  /api/places            map points (exact and inferred) and how many events are placed
+    GET  /api/names             names of actor codes
     GET  /api/stats             totals
     POST /api/code              code a text, store nothing
     POST /api/articles          code and store an article (Authorization: Bearer <token>)
 
-Every error is JSON of one shape, ``{"ok": false, "error": "...", "status": N}``, and never
+HEAD is answered wherever GET is. Every error is JSON of one shape, ``{"ok": false, "error": "...", "status": N}``, and never
 carries a traceback. There is no CORS: the dashboard is served from the same origin.
 """
 
@@ -31,10 +33,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings import __version__
 from tidings.api import routes, writes
-from tidings.api.middleware import BodyLimit, SecurityHeaders
+from tidings.api.middleware import BodyLimit, HeadAsGet, SecurityHeaders
 from tidings.errors import InputError, StageError, StoreError, TidingsError
-from tidings.store import connect
-from tidings.store.schema import schema_version
+from tidings.store import open_read
 
 log = logging.getLogger("tidings.api")
 
@@ -76,26 +77,13 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error(500, "internal error")
 
 
-def _check_database(db_path: str) -> None:
-    db = connect(db_path, readonly=True)  # StoreError E601 when the file is missing
-    try:
-        if schema_version(db) == 0:
-            raise StoreError(f"{db_path}: not a Tidings database (no schema version)", code="E604")
-    except Exception as exc:
-        if isinstance(exc, StoreError):
-            raise
-        raise StoreError(f"{db_path}: not a Tidings database or damaged ({exc})", code="E604") from None
-    finally:
-        db.close()
-
-
 def create_app(db_path: str, *, token: str | None = None, max_body: int = 1_000_000,
                pipeline=None) -> FastAPI:
     """The API and dashboard over the database at ``db_path``. Writes (POST /api/articles) need
     ``token``; without one they are refused. ``pipeline`` (a loaded ``Pipeline``) is for tests and
     embedding; by default the pipeline loads on the first request that codes text."""
     db_path = str(db_path)
-    _check_database(db_path)
+    open_read(db_path).close()  # StoreError now, not on the first request, when it cannot be read
     writer = writes.Writer(db_path, pipeline=pipeline)
 
     @asynccontextmanager
@@ -126,5 +114,6 @@ def create_app(db_path: str, *, token: str | None = None, max_body: int = 1_000_
     app.mount("/static", StaticFiles(packages=[("tidings.web", "static")]), name="static")
     # Outermost last: the security headers go on every response, the 413s included.
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     return app

@@ -103,3 +103,27 @@ class BodyLimit:
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})
+
+
+class HeadAsGet:
+    """Answers HEAD wherever GET is answered (RFC 9110, 9.3.2: the same status and headers, no
+    body). FastAPI routes declare GET only and would answer HEAD with 405, which breaks link
+    checkers, monitors and ``curl -I``. The request runs as a GET and its body is dropped; a
+    streamed download still runs to its end, which a HEAD request on it pays for."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)

@@ -12,13 +12,17 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from tidings.api.formats import csv_lines, jsonl_lines
-from tidings.store import connect, read
+from tidings.actors.names import code_names
+from tidings.store import dyads as store_dyads
+from tidings.store import open_read, read
+from tidings.store import places as store_places
 from tidings.types import PLOVER_TYPES
 
 router = APIRouter(prefix="/api")
 
 MAX_LIMIT = 500
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # a day, a month or a year: partial dates start their period
+DAY = r"^\d{4}-\d{2}-\d{2}$"
 Code = Annotated[str | None, Query(max_length=32, description="ISO3 country or PLOVER actor code, e.g. TUR, IGO")]
 Interval = Annotated[Literal["day", "month", "year"], Query(description="period width")]
 
@@ -26,7 +30,7 @@ Interval = Annotated[Literal["day", "month", "year"], Query(description="period 
 async def database(request: Request) -> AsyncIterator[sqlite3.Connection]:
     """A read-only connection for this request, closed after it. Opening one takes microseconds,
     so it happens on the event loop rather than on a worker thread."""
-    db = connect(request.app.state.db_path, readonly=True)
+    db = open_read(request.app.state.db_path)
     try:
         yield db
     finally:
@@ -61,11 +65,27 @@ async def event_filter(
     q: Annotated[str | None, Query(max_length=500, description="full-text words in the evidence")] = None,
     bbox: Annotated[str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat")] = None,
     status: Annotated[Literal["current", "historical", "future", "hypothetical", "negated"] | None, Query()] = None,
+    dyad: Annotated[str | None, Query(max_length=65, description=(
+        "two actor codes, e.g. TUR,QAT: events between them in either direction, reciprocal events included"))] = None,
+    inferred: Annotated[str | None, Query(max_length=32, description=(
+        "a country code: events without a place of their own that the map puts in that country"))] = None,
+    seen_since: Annotated[str | None, Query(pattern=DAY, description="first reported on or after, YYYY-MM-DD")] = None,
+    seen_until: Annotated[str | None, Query(pattern=DAY, description="first reported on or before, YYYY-MM-DD")] = None,
 ) -> read.EventFilter:
     if type is not None and type.upper() not in PLOVER_TYPES:
         raise HTTPException(422, f"type: {type!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})")
     return read.EventFilter(source=source or None, target=target or None, actor=actor or None, type=type or None,
-                            since=since, until=until, text=q or None, bbox=_bbox(bbox), status=status)
+                            since=since, until=until, text=q or None, bbox=_bbox(bbox), status=status,
+                            dyad=_dyad(dyad), inferred=inferred or None, seen_since=seen_since, seen_until=seen_until)
+
+
+def _dyad(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    codes = [part.strip() for part in value.split(",")]
+    if len(codes) != 2 or not all(codes):
+        raise HTTPException(422, "dyad: expected two actor codes separated by a comma, e.g. TUR,QAT")
+    return codes[0], codes[1]
 
 
 Filter = Annotated[read.EventFilter, Depends(event_filter)]
@@ -74,7 +94,7 @@ Filter = Annotated[read.EventFilter, Depends(event_filter)]
 def _download(db_path: str, flt: read.EventFilter, fmt: str) -> StreamingResponse:
     """Every matching event, oldest first, streamed through a connection the stream owns."""
     def rows() -> Iterator[str]:
-        db = connect(db_path, readonly=True)
+        db = open_read(db_path)
         try:
             events = read.iter_events(db, flt)
             yield from (jsonl_lines(events) if fmt == "jsonl" else csv_lines(events))
@@ -113,7 +133,8 @@ def _found(value: dict | None, missing: str) -> dict:
 
 @router.get("/events/{event_id}", summary="One event with its mentions and evidence")
 def event(event_id: Annotated[str, Path(max_length=200)], db: DB):
-    return {"ok": True, "event": _found(read.get_event(db, event_id), f"no event {event_id!r}")}
+    found = _found(read.get_event(db, event_id), f"no event {event_id!r}")
+    return {"ok": True, "event": found, "map_place": store_places.inferred_place(db, event_id)}
 
 
 @router.get("/articles/{article_id}", summary="One article: its text and the evidence spans of its events")
@@ -135,10 +156,21 @@ def actor(code: Annotated[str, Path(max_length=32)], db: DB):
 def dyads(db: DB, a: Code = None, b: Code = None, interval: Interval = "month",
           limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 10):
     if not a and not b:
-        return {"ok": True, "dyads": read.top_dyads(db, limit=limit)}
+        return {"ok": True, "dyads": store_dyads.top_dyads(db, limit=limit)}
     if not a or not b:
         raise HTTPException(422, "give both a and b (or neither, for the busiest dyads)")
-    return {"ok": True, "dyad": read.dyad(db, a, b, interval=interval)}
+    return {"ok": True, "dyad": store_dyads.dyad(db, a, b, interval=interval)}
+
+
+@router.get("/latest", summary="What is new: events first reported in the last day or week, by dyad and type")
+def latest(db: DB, period: Annotated[Literal["day", "week"], Query(description="the window")] = "week",
+           until: Annotated[str | None, Query(pattern=DAY, description=(
+               "last day of the window, YYYY-MM-DD (default: the newest report in the database)"))] = None,
+           limit: Annotated[int, Query(ge=1, le=100)] = 15):
+    try:
+        return {"ok": True, "latest": store_dyads.latest(db, period=period, until=until, limit=limit)}
+    except (ValueError, OverflowError):  # 2024-02-30; a day so early that the period before has no calendar
+        raise HTTPException(422, f"until: {until!r} is not a usable date") from None
 
 
 @router.get("/timeline", summary="Matching events per period by quad class")
@@ -146,11 +178,17 @@ def timeline(db: DB, flt: Filter, interval: Interval = "month"):
     return {"ok": True, "interval": interval, "timeline": read.timeline(db, flt, interval=interval)}
 
 
-@router.get("/places", summary="Where matching events happened, for the map")
+@router.get("/places", summary="Where matching events happened, for the map: exact and inferred points")
 def places(db: DB, flt: Filter, limit: Annotated[int, Query(ge=1, le=5000)] = 1000):
-    return {"ok": True, "places": read.places(db, flt, limit=limit)}
+    return {"ok": True, "places": store_places.places(db, flt, limit=limit),
+            "placement": store_places.placement(db, flt)}
+
+
+@router.get("/names", summary="Names of actor codes (countries and PLOVER's special codes)")
+def names():
+    return {"ok": True, "names": code_names()}
 
 
 @router.get("/stats", summary="Totals: articles, events by type and quad class, dates, busiest dyads")
 def stats(db: DB):
-    return {"ok": True, "stats": read.stats(db), "top_dyads": read.top_dyads(db, limit=10)}
+    return {"ok": True, "stats": read.stats(db), "top_dyads": store_dyads.top_dyads(db, limit=10)}

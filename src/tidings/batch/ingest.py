@@ -95,54 +95,78 @@ def ingest(paths: Iterable[str], db: str, *, workers: int = 1, cluster: str | No
             source = _read(paths, date=date, report=report, store=store)
         else:
             source = store.stored_articles() if recode else iter(())
-        order: deque[tuple[Article, bool]] = deque()
-
-        def to_code() -> Iterator[Article]:
-            for article, todo in _split(source, store, recode=recode):
-                order.append((article, todo))
-                if todo:
-                    yield article
-
-        if cluster or client is not None:
-            from tidings.batch.cluster import code_cluster
-
-            coded = code_cluster(to_code(), cluster or "", settings=settings, client=client)
-        else:
-            from tidings.batch.local import code_local
-
-            coded = code_local(to_code(), workers=workers, settings=settings, pipeline=pipeline)
-        batch: list[tuple[Article, Result | None]] = []
-
-        last = time.perf_counter()
-
-        def flush() -> None:
-            nonlocal batch, last
-            last = time.perf_counter()
-            if batch:
-                report.counts += store.write(batch, replace=recode)
-                del report.counts.error_messages[KEPT_MESSAGES:]
-                batch = []
-                report.seconds = time.perf_counter() - started
-                if progress:
-                    progress(report)
-
-        for article, result in coded:
-            # the k-th result is the k-th article to code; stored articles read before it go to
-            # the writer in order too (None: record the sighting, code nothing)
-            while order:
-                queued, todo = order.popleft()
-                if todo:
-                    break
-                batch.append((queued, None))
-            batch.append((article, result))
-            if len(batch) >= WRITE_BATCH or time.perf_counter() - last >= WRITE_EVERY:
-                flush()
-        batch.extend((queued, None) for queued, _ in order)
-        order.clear()
-        flush()
-        store.fill_versions()
+        write_articles(store, source, report=report, workers=workers, cluster=cluster, recode=recode,
+                       settings=settings, progress=progress, client=client, pipeline=pipeline, started=started)
     report.seconds = time.perf_counter() - started
     return report
 
 
-__all__ = ["IngestReport", "ingest"]
+Written = Callable[[list[tuple[Article, "Result | None"]]], None]
+
+
+def write_articles(store: Store, source: Iterable[Article], *, report: IngestReport, workers: int = 1,
+                   cluster: str | None = None, recode: bool = False, settings: Settings | None = None,
+                   progress: Progress | None = None, client=None, pipeline=None, started: float | None = None,
+                   written: Written | None = None, stop: Callable[[], bool] | None = None) -> IngestReport:
+    """Code the articles of ``source`` that ``store`` does not hold yet (all of them with
+    ``recode``) and write them in batches through ``store``, adding to ``report``. ``written`` is
+    called with each committed batch; ``stop`` is asked after each one, and when it says so the
+    rest of ``source`` is left unread (what was committed stays)."""
+    started = time.perf_counter() if started is None else started
+    order: deque[tuple[Article, bool]] = deque()
+
+    def to_code() -> Iterator[Article]:
+        for article, todo in _split(source, store, recode=recode):
+            order.append((article, todo))
+            if todo:
+                yield article
+
+    if cluster or client is not None:
+        from tidings.batch.cluster import code_cluster
+
+        coded = code_cluster(to_code(), cluster or "", settings=settings, client=client)
+    else:
+        from tidings.batch.local import code_local
+
+        coded = code_local(to_code(), workers=workers, settings=settings, pipeline=pipeline)
+    batch: list[tuple[Article, Result | None]] = []
+
+    last = time.perf_counter()
+
+    def flush() -> None:
+        nonlocal batch, last
+        last = time.perf_counter()
+        if batch:
+            report.counts += store.write(batch, replace=recode)
+            del report.counts.error_messages[KEPT_MESSAGES:]
+            if written:
+                written(batch)
+            batch = []
+            report.seconds = time.perf_counter() - started
+            if progress:
+                progress(report)
+
+    stopped = False
+    for article, result in coded:
+        # the k-th result is the k-th article to code; stored articles read before it go to
+        # the writer in order too (None: record the sighting, code nothing)
+        while order:
+            queued, todo = order.popleft()
+            if todo:
+                break
+            batch.append((queued, None))
+        batch.append((article, result))
+        if len(batch) >= WRITE_BATCH or time.perf_counter() - last >= WRITE_EVERY:
+            flush()
+            if stop is not None and stop():
+                stopped = True
+                break
+    if not stopped:
+        batch.extend((queued, None) for queued, _ in order)
+    order.clear()
+    flush()
+    store.fill_versions()
+    return report
+
+
+__all__ = ["IngestReport", "ingest", "write_articles"]

@@ -66,11 +66,25 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
+    watch = sub.add_parser("watch", help="poll RSS/Atom feeds on a schedule, store what is new, post alerts")
+    watch.add_argument("feeds", nargs="+", metavar="FEED", help="feed URL, or a file listing feed URLs one a line")
+    watch.add_argument("--db", required=True, metavar="FILE", help="SQLite database (created if missing)")
+    watch.add_argument("--every", default="15m", metavar="DURATION",
+                       help="polling interval: 30s, 15m, 1h, ... (default: %(default)s)")
+    watch.add_argument("--alert", action="append", metavar="RULE",
+                       help="post/print new events matching RULE, e.g. 'actor=TUR,type=SANCTION' (repeatable)")
+    watch.add_argument("--webhook", metavar="URL", help="POST each alerted event as JSON to this URL")
+    watch.add_argument("--cycles", type=int, metavar="N", help="stop after N cycles (default: run until stopped)")
+    watch.add_argument("--model", help="spaCy pipeline to use")
+    watch.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
     filters = argparse.ArgumentParser(add_help=False)
     filters.add_argument("--db", required=True, metavar="FILE")
     filters.add_argument("--source", metavar="ISO3", help="source actor country")
     filters.add_argument("--target", metavar="ISO3", help="target actor country")
     filters.add_argument("--actor", metavar="ISO3", help="actor country on either side")
+    filters.add_argument("--dyad", metavar="A,B", help="events between two actor codes, either direction, "
+                                                      "reciprocal events included")
     filters.add_argument("--type", metavar="T", help="PLOVER event type, e.g. ASSAULT")
     filters.add_argument("--since", metavar="D", help="events on or after this date (YYYY-MM-DD)")
     filters.add_argument("--until", metavar="D", help="events on or before this date (YYYY-MM-DD)")
@@ -126,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
             from tidings.cli.serve import run_serve
 
             return run_serve(args)
+        if args.command == "watch":
+            from tidings.cli.watch import run_watch
+
+            return run_watch(args)
         if args.command in ("ingest", "query", "stats", "export"):
             from tidings.cli import store
 

@@ -10,16 +10,11 @@ import argparse
 import os
 import sys
 from collections.abc import Mapping
-from pathlib import Path
-
-from tidings.errors import StoreError
 
 
 def run_serve(args: argparse.Namespace, *, env: Mapping[str, str] | None = None) -> int:
     env = os.environ if env is None else env
     db = str(args.db)
-    if not Path(db).is_file():
-        raise StoreError(f"{db}: no such database (store coded articles in it first)", code="E601")
     import uvicorn
 
     from tidings.api.app import create_app
@@ -27,7 +22,7 @@ def run_serve(args: argparse.Namespace, *, env: Mapping[str, str] | None = None)
     token = env.get("TIDINGS_TOKEN") or None
     host = getattr(args, "host", None) or "127.0.0.1"
     port = int(getattr(args, "port", None) or 8000)
-    app = create_app(db, token=token)
+    app = create_app(db, token=token)  # StoreError (E601, E604) when the database cannot be read
     writes = "writes allowed with the bearer token" if token else "read-only (set TIDINGS_TOKEN to allow writes)"
     print(f"tidings: serving {db} at http://{host}:{port}/ ({writes})", file=sys.stderr)
     # websockets are not used: ws="none" keeps uvicorn from importing a websockets library

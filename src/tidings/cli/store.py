@@ -9,8 +9,9 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from tidings.errors import InputError, StoreError
+from tidings.errors import InputError
 from tidings.ingest.readers import parse_date
+from tidings.store.database import open_read
 from tidings.store.read import EventFilter
 
 SHOWN_ERRORS = 40  # error lines printed by ingest; the errors table has them all
@@ -24,25 +25,6 @@ def _query_row(row: dict) -> tuple[str, ...]:
     return (row["date"] or "", row["type"], side(row["source_country"], row["source_name"]),
             side(row["target_country"], row["target_name"]), row["place_name"] or "",
             str(row["num_mentions"]), evidence)
-
-
-def _open_read(path: str):
-    import sqlite3
-
-    from tidings.store.schema import schema_version
-    from tidings.store.writer import connect, store_error
-
-    if not Path(path).is_file():
-        raise StoreError(f"{path}: no such database (create it with tidings ingest)", code="E601")
-    db = connect(path, readonly=True)
-    try:
-        version = schema_version(db)
-    except sqlite3.Error as exc:
-        raise store_error(exc, path) from None
-    if version == 0:
-        raise StoreError(f"{path}: not a Tidings database (no schema version); create one with tidings ingest",
-                         code="E604")
-    return db
 
 
 def _progress_bar(enabled: bool):
@@ -144,15 +126,22 @@ def _filter(args) -> EventFilter:
         value = getattr(args, name, None)
         if value:
             parse_date(value, where=f"--{name}")
+    dyad = None
+    if args.dyad:
+        codes = [part.strip() for part in args.dyad.split(",")]
+        if len(codes) != 2 or not all(codes):
+            raise InputError(f"--dyad {args.dyad!r}: expected two actor codes separated by a comma, e.g. TUR,QAT",
+                             code="E109")
+        dyad = (codes[0], codes[1])
     return EventFilter(source=args.source, target=args.target, actor=args.actor, type=args.type,
-                       since=args.since, until=args.until, text=args.text)
+                       since=args.since, until=args.until, text=args.text, dyad=dyad)
 
 
 def run_query(args) -> int:
     from tidings.store.export import flat, write_csv, write_jsonl
     from tidings.store.read import count_events, query_events
 
-    db = _open_read(args.db)
+    db = open_read(args.db)
     flt = _filter(args)
     events = query_events(db, flt, limit=args.limit, offset=args.offset)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
@@ -175,9 +164,10 @@ def run_query(args) -> int:
 
 
 def run_stats(args) -> int:
-    from tidings.store.read import stats, top_dyads
+    from tidings.store.dyads import top_dyads
+    from tidings.store.read import stats
 
-    db = _open_read(args.db)
+    db = open_read(args.db)
     data = stats(db)
     data["top_dyads"] = top_dyads(db, limit=10)
     if args.format == "json":
@@ -196,15 +186,14 @@ def summary_text(data: dict) -> str:
     lines.append("events by type: " + ", ".join(f"{t} {n}" for t, n in
                                                  sorted(data["events_by_type"].items(), key=lambda x: -x[1]) if n))
     if data.get("top_dyads"):
-        lines.append("top dyads: " + ", ".join(f"{d['source']}->{d['target']} {d['events']}"
-                                               for d in data["top_dyads"]))
+        lines.append("top dyads: " + ", ".join(f"{d['a']}-{d['b']} {d['events']}" for d in data["top_dyads"]))
     return "\n".join(lines)
 
 
 def run_export(args) -> int:
     from tidings.store.export import export
 
-    db = _open_read(args.db)
+    db = open_read(args.db)
     if args.format == "parquet" and args.out == "-":
         raise InputError("parquet needs a file: give --out PATH", code="E109")
     n = export(db, args.format, args.out, flt=_filter(args))
@@ -216,12 +205,13 @@ def run_export(args) -> int:
 def run_demo_store(db_path: str, *, pipeline=None) -> int:
     """Ingest the bundled examples into ``db_path`` and print a summary."""
     from tidings.batch.ingest import ingest
-    from tidings.store.read import stats, top_dyads
+    from tidings.store.dyads import top_dyads
+    from tidings.store.read import stats
 
     ref = resources.files("tidings.examples").joinpath("articles.jsonl")
     with resources.as_file(ref) as path:
         report = ingest([str(path)], db_path, workers=1, pipeline=pipeline)
-    db = _open_read(db_path)
+    db = open_read(db_path)
     data = stats(db)
     data["top_dyads"] = top_dyads(db, limit=8)
     print(f"\nStored in {db_path} ({report.counts.added} new articles, {report.counts.skipped} already there):")

@@ -3,6 +3,10 @@
 An entry's text is its full content when the feed carries it, else its summary, stripped of
 HTML. A broken entry is one ``InputError`` naming the feed and the entry number; the other
 entries still come out. The feed's title is the articles' source and publisher.
+
+``feed_entries`` gives the entries themselves (key, link, whether the text is the full content
+or only a summary) for ``tidings watch``, which fetches the page of a summary-only entry;
+``read_feed`` turns them into articles as they are.
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ import email.utils
 import io
 import re
 import time
+import hashlib
 import warnings
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from tidings.errors import InputError
 from tidings.ingest.html import html_to_text
@@ -89,19 +95,21 @@ def _as_text(detail: Mapping[str, object]) -> str:
     return html_to_text(value)
 
 
-def _entry_text(entry: Mapping[str, object]) -> str:
-    """Full content (the longest part, when there are several), else the summary."""
+def _entry_text(entry: Mapping[str, object]) -> tuple[str, bool]:
+    """(text, full): the full content (the longest part, when there are several), else the
+    summary. RSS content:encoded and Atom content are the article; RSS description and Atom
+    summary are, by the specifications' own wording, a synopsis."""
     contents = entry.get("content")
     if isinstance(contents, list):
         texts = [_as_text(c) for c in contents if isinstance(c, Mapping)]
         best = max(texts, key=len, default="")
         if best.strip():
-            return best
+            return best, True
     detail = dict.get(entry, "summary_detail")  # type: ignore[arg-type]
     if isinstance(detail, Mapping):
-        return _as_text(detail)
+        return _as_text(detail), False
     summary = dict.get(entry, "summary")  # type: ignore[arg-type]
-    return html_to_text(summary) if isinstance(summary, str) else ""
+    return (html_to_text(summary) if isinstance(summary, str) else ""), False
 
 
 def _str(value: object) -> str | None:
@@ -120,9 +128,27 @@ def _parse(data: bytes) -> Mapping[str, object]:
         return feedparser.parse(io.BytesIO(data))
 
 
-def read_feed(data: bytes, *, where: str, date: dt.date | None = None
-              ) -> Iterator[Article | InputError]:
-    """Articles from an RSS or Atom document. ``date`` is used for entries that carry none."""
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One feed entry. ``key`` identifies it across polls: its id (RSS guid, Atom id), else its
+    link, else a hash of its title and text. ``full`` says whether ``text`` is the entry's full
+    content or only its summary (possibly empty)."""
+
+    key: str
+    where: str
+    title: str | None
+    link: str | None
+    date: dt.date | None
+    text: str
+    full: bool
+    feed_title: str | None
+    language: str | None
+    date_warning: str | None = None  # a stated date that could not be read
+
+
+def feed_entries(data: bytes, *, where: str) -> Iterator[Entry | InputError]:
+    """The entries of an RSS or Atom document, or one InputError when it is not a feed or cannot
+    be parsed."""
     try:
         check_bytes(data, where)
     except InputError as exc:
@@ -148,14 +174,31 @@ def read_feed(data: bytes, *, where: str, date: dt.date | None = None
     for number, entry in enumerate(entries, start=1):
         title = _str(entry.get("title"))
         at = f"{where}: entry {number}" + (f" ({_one_line(title, 60)!r})" if title else "")
-        text = _entry_text(entry)
-        if not text.strip():
-            yield InputError(f"{at}: no text in the entry's content or summary", code="E119")
+        text, full = _entry_text(entry)
+        link = _str(entry.get("link"))
+        key = _str(dict.get(entry, "id")) or link or "h" + hashlib.sha1(  # type: ignore[arg-type]
+            f"{title or ''}\n{text}".encode("utf-8")).hexdigest()[:19]
+        day, warning = _entry_date(entry, where=at, default=None)
+        yield Entry(key, at, title, link, day, text, full, feed_title, language, warning)
+
+
+def entry_article(entry: Entry, *, date: dt.date | None = None) -> Article:
+    """The article of an entry as the feed gives it; raises InputError when it has no text."""
+    if not entry.text.strip():
+        raise InputError(f"{entry.where}: no text in the entry's content or summary", code="E119")
+    return make_article(entry.text, where=entry.where, date=entry.date or date, title=entry.title,
+                        url=entry.link, source=entry.feed_title, publisher=entry.feed_title,
+                        language=entry.language, date_warning=entry.date_warning)
+
+
+def read_feed(data: bytes, *, where: str, date: dt.date | None = None
+              ) -> Iterator[Article | InputError]:
+    """Articles from an RSS or Atom document. ``date`` is used for entries that carry none."""
+    for item in feed_entries(data, where=where):
+        if isinstance(item, InputError):
+            yield item
             continue
         try:
-            day, warning = _entry_date(entry, where=at, default=date)
-            yield make_article(text, where=at, date=day, title=title, url=_str(entry.get("link")),
-                               source=feed_title, publisher=feed_title, language=language,
-                               date_warning=warning)
+            yield entry_article(item, date=date)
         except InputError as exc:
             yield exc

@@ -15,7 +15,7 @@ import hashlib
 import math
 from dataclasses import dataclass
 
-from tidings.ingest.dateline import DATELINE
+from tidings.dateline import DATELINE
 from tidings.types import Actor, Event
 
 DAY_WINDOW = 2

@@ -1,6 +1,7 @@
 """Reading the store: filtered events, one event with its mentions, articles with evidence spans,
-actors, dyad timelines and totals. Every function takes a connection (read-only is enough) and
-returns plain data; all SQL is parametrized.
+actors, timelines and totals (dyads: ``tidings.store.dyads``; map points: ``tidings.store.places``).
+Every function takes a connection (read-only is enough) and returns plain data; all SQL is
+parametrized.
 
 An event comes back in the event schema's shape (``schema/event.schema.json``: the record of its
 first mention, with the event's own id) plus the deduplication fields ``num_mentions``,
@@ -14,19 +15,25 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tidings.store.places import inferred_country
 from tidings.types import PLOVER_TYPES
 
 # An event's date for ordering and filtering: partial dates ('2024-12', '2024') start their period.
 # The events_day index (schema migration 2) is on this expression: keep them the same.
 _DAY = "substr(coalesce(e.date, e.first_seen) || '-01-01', 1, 10)"
 INTERVALS = {"day": 10, "month": 7, "year": 4}
+_PUBLISHED = "coalesce(published, substr(ingested_at, 1, 10))"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
     """Filters combine with AND. Countries are ISO3 (or PLOVER codes such as IGO); ``actor``
-    matches either side; ``text`` is an FTS5 query over evidence sentences; ``bbox`` is
-    (min_lon, min_lat, max_lon, max_lat)."""
+    matches either side; ``dyad`` is a pair of codes, matched as the schema's ``dyad_rule`` defines
+    a dyad (either direction, reciprocal events included); ``text`` is an FTS5 query over evidence
+    sentences; ``bbox`` is (min_lon, min_lat, max_lon, max_lat); ``inferred`` is a country code:
+    events without a place that the map puts in that country (``tidings.store.places``);
+    ``seen_since``/``seen_until`` bound the day an event was first reported; ``ids`` keeps only
+    these events."""
 
     source: str | None = None
     target: str | None = None
@@ -38,6 +45,13 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None
     article_id: str | None = None
     status: str | None = None
+    dyad: tuple[str, str] | None = None
+    quad_class: int | None = None
+    min_mentions: int | None = None
+    inferred: str | None = None
+    seen_since: str | None = None
+    seen_until: str | None = None
+    ids: tuple[str, ...] | None = None
 
     def where(self) -> tuple[str, list[object]]:
         clauses: list[str] = []
@@ -66,8 +80,8 @@ class EventFilter:
             clauses.append(f"{_DAY} <= ?")
             args.append(self.until)
         if self.text:
-            clauses.append("e.id IN (SELECT m.event_id FROM mention_fts f JOIN mentions m ON m.rowid = f.rowid "
-                           "WHERE mention_fts MATCH ?)")
+            clauses.append("e.id IN (SELECT m.event_id FROM mentions_fts f JOIN mentions m ON m.rowid = f.rowid "
+                           "WHERE mentions_fts MATCH ?)")
             args.append(fts_query(self.text))
         if self.bbox:
             min_lon, min_lat, max_lon, max_lat = self.bbox
@@ -76,6 +90,29 @@ class EventFilter:
         if self.article_id:
             clauses.append("e.id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
             args.append(self.article_id)
+        if self.dyad:
+            low, high = sorted(code.upper() for code in self.dyad)
+            clauses.append("e.id IN (SELECT event_id FROM event_dyads WHERE a = ? AND b = ?)")
+            args += [low, high]
+        if self.quad_class is not None:
+            clauses.append("e.quad_class = ?")
+            args.append(self.quad_class)
+        if self.min_mentions is not None:
+            clauses.append("e.num_mentions >= ?")
+            args.append(self.min_mentions)
+        if self.inferred:
+            expression, extra = inferred_country()
+            clauses.append(f"{expression} = ?")
+            args += [*extra, self.inferred.upper()]
+        if self.seen_since:
+            clauses.append("e.first_seen >= ?")
+            args.append(self.seen_since)
+        if self.seen_until:
+            clauses.append("e.first_seen <= ?")
+            args.append(self.seen_until)
+        if self.ids is not None:
+            clauses.append("e.id IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(list(self.ids)))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
@@ -171,18 +208,12 @@ def stats(db: sqlite3.Connection) -> dict:
                                  db.execute("SELECT quad_class, count(*) FROM events GROUP BY quad_class")},
         "first_date": one(f"SELECT min({_DAY}) FROM events e"),
         "last_date": one(f"SELECT max({_DAY}) FROM events e"),
+        # what the news covers: the articles' publication dates (the day stored, where an
+        # article states none); the dashboard's timeline opens on this range
+        "published_first": one(f"SELECT min({_PUBLISHED}) FROM articles"),
+        "published_last": one(f"SELECT max({_PUBLISHED}) FROM articles"),
         "schema_version": int(one("SELECT value FROM meta WHERE key = 'schema_version'")),
     }
-
-
-def top_dyads(db: sqlite3.Connection, *, limit: int = 10) -> list[dict]:
-    """Country pairs (source -> target) with the most events."""
-    rows = db.execute(
-        "SELECT source_country, target_country, count(*) AS events, avg(goldstein) AS goldstein "
-        "FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
-        "AND source_country != target_country GROUP BY source_country, target_country "
-        "ORDER BY events DESC, source_country, target_country LIMIT ?", (limit,))
-    return [{"source": r[0], "target": r[1], "events": r[2], "mean_goldstein": round(r[3], 2)} for r in rows]
 
 
 def actors(db: sqlite3.Connection, *, limit: int = 100) -> list[dict]:
@@ -207,43 +238,10 @@ def actor(db: sqlite3.Connection, code: str) -> dict | None:
         "SELECT e.type, count(DISTINCT e.id) FROM events e JOIN event_actors ea ON ea.event_id = e.id "
         "JOIN actors ac ON ac.id = ea.actor_id WHERE ac.country = ? GROUP BY e.type ORDER BY 2 DESC", (code,))}
     partners = [{"code": r[0], "events": r[1]} for r in db.execute(
-        "SELECT CASE WHEN source_country = ? THEN target_country ELSE source_country END AS other, count(*) "
-        "FROM events WHERE (source_country = ? OR target_country = ?) AND source_country IS NOT NULL "
-        "AND target_country IS NOT NULL AND source_country != target_country GROUP BY other "
-        "ORDER BY 2 DESC, 1 LIMIT 20", (code, code, code))]
+        "SELECT CASE WHEN a = ? THEN b ELSE a END AS other, count(DISTINCT event_id) FROM event_dyads "
+        "WHERE a = ? OR b = ? GROUP BY other ORDER BY 2 DESC, 1 LIMIT 20", (code, code, code))]
     return {"code": code, "members": members, "events_by_type": by_type, "partners": partners,
             "events": sum(by_type.values())}
-
-
-def dyad(db: sqlite3.Connection, a: str, b: str, *, interval: str = "month") -> dict:
-    """The relation between two actors over time, both directions: per period, counts by type
-    and quad class and the mean Goldstein and PLOVER scores."""
-    width = INTERVALS[interval]
-    a, b = a.upper(), b.upper()
-    out: dict[str, list[dict]] = {}
-    for src, tgt in ((a, b), (b, a)):
-        periods: dict[str, dict] = {}
-        rows = db.execute(
-            f"SELECT substr({_DAY}, 1, ?) AS period, e.type, e.quad_class, e.goldstein, e.plover_score "
-            "FROM events e WHERE e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors ac ON "
-            "ac.id = ea.actor_id WHERE ea.role = 'source' AND ac.country = ?) AND e.id IN (SELECT "
-            "ea.event_id FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id WHERE ea.role = 'target' "
-            "AND ac.country = ?) ORDER BY period", (width, src, tgt))
-        for period, type_, quad, goldstein, plover in rows:
-            p = periods.setdefault(period, {"period": period, "events": 0, "by_type": {}, "by_quad_class": {},
-                                            "_g": [], "_p": []})
-            p["events"] += 1
-            p["by_type"][type_] = p["by_type"].get(type_, 0) + 1
-            p["by_quad_class"][str(quad)] = p["by_quad_class"].get(str(quad), 0) + 1
-            p["_g"].append(goldstein)
-            if plover is not None:
-                p["_p"].append(plover)
-        for p in periods.values():
-            g, pl = p.pop("_g"), p.pop("_p")
-            p["mean_goldstein"] = round(sum(g) / len(g), 3) if g else None
-            p["mean_plover_score"] = round(sum(pl) / len(pl), 3) if pl else None
-        out[f"{src}->{tgt}"] = list(periods.values())
-    return {"a": a, "b": b, "interval": interval, "directions": out}
 
 
 def timeline(db: sqlite3.Connection, flt: EventFilter = EventFilter(), *, interval: str = "month") -> list[dict]:
@@ -258,18 +256,3 @@ def timeline(db: sqlite3.Connection, flt: EventFilter = EventFilter(), *, interv
         p["events"] += n
         p["by_quad_class"][str(quad)] = p["by_quad_class"].get(str(quad), 0) + n
     return list(periods.values())
-
-
-def places(db: sqlite3.Connection, flt: EventFilter = EventFilter(), *, limit: int = 1000) -> list[dict]:
-    """Where matching events happened: one row per distinct point, busiest first, with its place
-    name and counts by quad class."""
-    where, args = flt.where()
-    located = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
-    where = f"{where} AND {located}" if where else f" WHERE {located}"
-    rows = db.execute(
-        "SELECT round(e.lat, 3) AS lat, round(e.lon, 3) AS lon, min(e.place_name), min(e.place_country), "
-        "min(e.place_precision), count(*), sum(e.quad_class = 1), sum(e.quad_class = 2), "
-        f"sum(e.quad_class = 3), sum(e.quad_class = 4) FROM events e{where} GROUP BY 1, 2 "
-        "ORDER BY 6 DESC, 3 LIMIT ?", [*args, limit])
-    return [{"lat": r[0], "lon": r[1], "name": r[2], "country": r[3], "precision": r[4], "events": r[5],
-             "by_quad_class": {"1": r[6], "2": r[7], "3": r[8], "4": r[9]}} for r in rows]

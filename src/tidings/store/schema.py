@@ -10,8 +10,13 @@ Tables
     actors        distinct actors (country, sector, name) seen in events
     event_actors  which actors an event has, as source or target
     errors        inputs or articles that failed, with the stage and message
-    article_fts   FTS5 over article title and text
-    mention_fts   FTS5 over evidence sentences
+    articles_fts  FTS5 over article title and text   (named as sqlite-utils and Datasette expect)
+    mentions_fts  FTS5 over evidence sentences
+    dyad_rule     (view) the one definition of a dyad: which pairs of actor codes each event belongs to
+    event_dyads   the rule's rows, indexed by pair, kept current by triggers on event_actors
+    feeds         per-feed state of ``tidings watch``: validators, backoff, last error
+    feed_items    feed entries already stored, so a restart does not fetch their pages again
+    alerts        events posted (or to post) to a webhook, once per alert rule
 
 Migrations are small functions keyed by the version they produce; ``migrate`` runs the missing
 ones in order inside one transaction each and records the version in ``meta``.
@@ -186,6 +191,128 @@ def _date_status() -> str:
     ALTER TABLE articles ADD COLUMN date_status TEXT;
     ALTER TABLE articles ADD COLUMN date_warning TEXT;
     UPDATE articles SET date_status = CASE WHEN published IS NULL THEN 'none' ELSE 'given' END;
+    """
+
+
+@migration(4)
+def _fts_names() -> str:
+    # Datasette finds a table's full-text index by the name <table>_fts or by content=[table]
+    # (datasette.utils.detect_fts), the layout sqlite-utils' enable_fts creates: with both,
+    # ``datasette events.db`` offers search on articles and mentions without configuration. The
+    # indexes are rebuilt from their content tables, so nothing indexed is lost.
+    return """
+    DROP TRIGGER articles_ai;
+    DROP TRIGGER articles_ad;
+    DROP TRIGGER mentions_ai;
+    DROP TRIGGER mentions_ad;
+    DROP TABLE article_fts;
+    DROP TABLE mention_fts;
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content=[articles], content_rowid=[rowid]);
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+
+    CREATE VIRTUAL TABLE mentions_fts USING fts5(evidence, content=[mentions], content_rowid=[rowid]);
+    INSERT INTO mentions_fts(mentions_fts) VALUES ('rebuild');
+    CREATE TRIGGER mentions_ai AFTER INSERT ON mentions BEGIN
+        INSERT INTO mentions_fts(rowid, evidence) VALUES (new.rowid, new.evidence);
+    END;
+    CREATE TRIGGER mentions_ad AFTER DELETE ON mentions BEGIN
+        INSERT INTO mentions_fts(mentions_fts, rowid, evidence) VALUES ('delete', old.rowid, old.evidence);
+    END;
+    """
+
+
+@migration(5)
+def _event_dyads() -> str:
+    # One definition of a dyad, read by top dyads, the dyad page and endpoint, query, exports and
+    # the dashboard. The view dyad_rule states it: an event belongs to the pair {A, B} (A < B, two
+    # different actor codes) as
+    #   'a->b' / 'b->a'  A is among its sources and B among its targets, or the other way round;
+    #   'joint'          it has no target and A and B are both among its sources: PLOVER codes a
+    #                    reciprocal event ("the two leaders signed") with all parties as source
+    #                    (PLOVER manual, "Compound and Reciprocal Actors").
+    # An event can be both a->b and b->a; readers count it once per pair. The table event_dyads
+    # holds the rule's rows, indexed by pair, kept current by triggers on event_actors (an event's
+    # rows are recomputed from the rule whenever its actors change), so reading a dyad is an
+    # index lookup rather than a self-join of every event's actors. The rule is one SELECT, not a
+    # UNION, so that SQLite reads it for one event through the event_actors key (a compound view
+    # would be scanned whole on every insert).
+    return """
+    CREATE VIEW dyad_rule AS
+    SELECT s.event_id AS event_id, min(sa.country, xa.country) AS a, max(sa.country, xa.country) AS b,
+           CASE WHEN x.role = 'source' THEN 'joint' WHEN sa.country < xa.country THEN 'a->b' ELSE 'b->a' END AS direction
+      FROM event_actors s JOIN actors sa ON sa.id = s.actor_id
+      JOIN event_actors x ON x.event_id = s.event_id
+      JOIN actors xa ON xa.id = x.actor_id
+     WHERE s.role = 'source' AND sa.country IS NOT NULL AND xa.country IS NOT NULL AND sa.country != xa.country
+       AND (x.role = 'target' OR (sa.country < xa.country AND NOT EXISTS (
+            SELECT 1 FROM event_actors t WHERE t.event_id = s.event_id AND t.role = 'target')));
+
+    CREATE TABLE event_dyads (
+        event_id  TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        a         TEXT NOT NULL,
+        b         TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('a->b', 'b->a', 'joint')),
+        PRIMARY KEY (a, b, event_id, direction)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_dyads_event ON event_dyads(event_id);
+    INSERT OR IGNORE INTO event_dyads(event_id, a, b, direction) SELECT event_id, a, b, direction FROM dyad_rule;
+
+    CREATE TRIGGER event_actors_dyads_ai AFTER INSERT ON event_actors BEGIN
+        DELETE FROM event_dyads WHERE event_id = new.event_id;
+        INSERT OR IGNORE INTO event_dyads(event_id, a, b, direction)
+            SELECT event_id, a, b, direction FROM dyad_rule WHERE event_id = new.event_id;
+    END;
+    CREATE TRIGGER event_actors_dyads_ad AFTER DELETE ON event_actors BEGIN
+        DELETE FROM event_dyads WHERE event_id = old.event_id;
+        INSERT OR IGNORE INTO event_dyads(event_id, a, b, direction)
+            SELECT event_id, a, b, direction FROM dyad_rule WHERE event_id = old.event_id;
+    END;
+    """
+
+
+@migration(6)
+def _watch_state() -> str:
+    # tidings watch keeps its state here, so a restart resumes: each feed's HTTP validators
+    # (ETag, Last-Modified) for conditional requests, its consecutive failures and when it may be
+    # polled again (backoff), the entries already stored, and the alerts sent or still to send.
+    return """
+    CREATE TABLE feeds (
+        url           TEXT PRIMARY KEY,
+        title         TEXT,
+        etag          TEXT,
+        last_modified TEXT,
+        checked_at    TEXT,
+        changed_at    TEXT,
+        status        TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        next_at       TEXT,
+        error         TEXT,
+        articles      INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE feed_items (
+        feed_url   TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+        item       TEXT NOT NULL,
+        article_id TEXT,
+        seen_at    TEXT NOT NULL,
+        PRIMARY KEY (feed_url, item)
+    );
+    CREATE TABLE alerts (
+        rule     TEXT NOT NULL,
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        webhook  TEXT,
+        status   TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'printed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        at       TEXT NOT NULL,
+        error    TEXT,
+        PRIMARY KEY (rule, event_id)
+    );
     """
 
 

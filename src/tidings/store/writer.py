@@ -19,9 +19,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tidings.errors import StoreError, TidingsError
+from tidings.errors import TidingsError
 from tidings.store import dedup
-from tidings.store.schema import SCHEMA_VERSION, migrate
+from tidings.store.database import connect, store_error
+from tidings.store.schema import SCHEMA_VERSION
 from tidings.types import Actor, Article, Event
 
 Result = list[Event] | TidingsError  # None in a write: not coded here, record the sighting only
@@ -46,44 +47,6 @@ class WriteCounts:
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def store_error(exc: sqlite3.Error, path: str) -> StoreError:
-    """A clear message for what SQLite says, naming the database."""
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return StoreError(f"{path}: database is locked by another process; try again when it is done",
-                          code="E602")
-    if "full" in text:
-        return StoreError(f"{path}: database or disk is full; nothing after the last committed batch "
-                          "was written", code="E603")
-    if "not a database" in text or "malformed" in text:
-        return StoreError(f"{path}: not a Tidings database or damaged ({text})", code="E604")
-    if "readonly" in text or "unable to open" in text:
-        return StoreError(f"{path}: cannot be opened for writing ({text})", code="E601")
-    return StoreError(f"{path}: database error ({text})", code="E605")
-
-
-def connect(path: str | Path, *, timeout: float = 30.0, readonly: bool = False) -> sqlite3.Connection:
-    name = str(path)
-    try:
-        if readonly:
-            if name != ":memory:" and not Path(name).exists():
-                raise StoreError(f"{name}: no such database", code="E601")
-            uri = f"file:{Path(name).resolve()}?mode=ro" if name != ":memory:" else name
-            db = sqlite3.connect(uri, uri=name != ":memory:", timeout=timeout, isolation_level=None,
-                                 check_same_thread=False)
-        else:
-            db = sqlite3.connect(name, timeout=timeout, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        db.row_factory = sqlite3.Row
-        if not readonly:
-            migrate(db)
-        return db
-    except sqlite3.Error as exc:
-        raise store_error(exc, name) from None
 
 
 class Store:

@@ -1,10 +1,11 @@
 // The router: '#/view/arg/arg?key=value' -> views[view](main, args, params).
 
-import { el } from "./util.js";
+import { el, loadNames } from "./util.js";
 import * as views from "./views.js";
 
 const ROUTES = {
   "": views.overview,
+  latest: views.latest,
   events: views.events,
   event: views.event,
   article: views.article,
@@ -30,6 +31,7 @@ async function route() {
   const target = el("div");
   try {
     if (!view) throw new Error(`no page '${name}'`);
+    await loadNames();
     await view(target, args.filter(Boolean), params);
     if (ticket === current) main.replaceChildren(...target.childNodes);
   } catch (err) {

@@ -167,7 +167,7 @@ function dominant(byQuad) {
   return best;
 }
 
-// places: [{lat, lon, name, country, events, by_quad_class}]; onPick(place) when a point is clicked
+// places: [{lat, lon, name, country, inferred, events, by_quad_class}]; onPick(place) when a point is clicked
 export async function worldMap(places, { onPick } = {}) {
   const map = svg("svg", { class: "map", viewBox: "-180 -84 360 142", role: "img",
                            "aria-label": "map of event locations" });
@@ -183,10 +183,15 @@ export async function worldMap(places, { onPick } = {}) {
   const sorted = [...places].sort((a, b) => b.events - a.events); // small ones on top
   for (const p of sorted) {
     const q = dominant(p.by_quad_class || {});
+    const events = `${p.events} event${p.events === 1 ? "" : "s"}`;
+    // inferred points (no place named: the country of an actor) are hollow rings
+    const label = p.inferred ? `${p.name || p.country} (${p.country}): ${events} without a named place, `
+      + "placed at the country of their target or source (inferred)"
+      : `${p.name || "?"}${p.country ? ` (${p.country})` : ""}: ${events}`;
     const dot = svg("circle", {
-      class: `point q${q}`, cx: p.lon, cy: -p.lat, r: 1.4 + Math.sqrt(p.events) * 0.9,
-      "data-events": p.events, tabindex: 0,
-    }, svg("title", {}, `${p.name || "?"}${p.country ? ` (${p.country})` : ""}: ${p.events} event${p.events === 1 ? "" : "s"}`));
+      class: `point q${q}${p.inferred ? " inferred" : ""}`, cx: p.lon, cy: -p.lat, r: 1.4 + Math.sqrt(p.events) * 0.9,
+      "data-events": p.events, "data-inferred": p.inferred ? "true" : "false", tabindex: 0,
+    }, svg("title", {}, label));
     if (onPick) dot.addEventListener("click", () => onPick(p));
     points.append(dot);
   }

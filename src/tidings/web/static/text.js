@@ -1,6 +1,6 @@
 // Article text with evidence highlighted from the spans' character offsets, and the event table.
 
-import { el, actorLabel, actorTitle, fmt } from "./util.js";
+import { el, actorLabel, actorTitle, fmt, nameOf } from "./util.js";
 
 // spans: [{start, end, trigger_start, trigger_end, type, event_id, quad_class?}] (offsets into text)
 export function highlighted(text, spans) {
@@ -65,7 +65,8 @@ export function eventTable(events, { links = true } = {}) {
     el("thead", {}, el("tr", {}, head.map((h) => el("th", {}, h)))));
   const body = el("tbody");
   for (const e of events) {
-    const place = e.location ? [e.location.name, e.location.country].filter(Boolean).join(", ") : "";
+    const place = e.location ? [e.location.name, nameOf(e.location.country)].filter(Boolean)
+      .filter((part, i, parts) => parts.indexOf(part) === i).join(", ") : "";
     const row = el("tr", { class: "event-row", "data-id": e.id || "" },
       el("td", { class: "date" }, e.date ? e.date.value : ""),
       el("td", {}, el("span", { class: `tag q${e.quad_class}`, title: `quad class ${e.quad_class}` }, e.type),

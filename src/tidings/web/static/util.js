@@ -63,19 +63,47 @@ export function fmt(n, digits = 0) {
   return Number(n).toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
+// Names of actor codes, from the project's own tables (/api/names): loaded once, before the first
+// page renders (app.js), so the helpers below can stay synchronous.
+let NAMES = {};
+let loading = null;
+
+export function loadNames() {
+  loading ??= api("/api/names").then((body) => { NAMES = body.names; }).catch(() => { loading = null; });
+  return loading;
+}
+
+export function nameOf(code) {
+  return (code && NAMES[code]) || code || "";
+}
+
 export function actorLabel(actors) {
   if (!actors || !actors.length) return "–";
   return actors
-    .map((a) => [a.country, a.sector].filter(Boolean).join("-") || (a.text || "?").slice(0, 30))
+    .map((a) => (a.country ? `${nameOf(a.country)}${a.sector ? ` (${a.sector})` : ""}` : (a.text || "?").slice(0, 30)))
     .join("; ");
 }
 
+// Hover text: codes first, then who the text names.
 export function actorTitle(actors) {
-  return (actors || []).map((a) => a.name || a.text).filter(Boolean).join("; ");
+  return (actors || []).map((a) => [[a.country, a.sector].filter(Boolean).join("-"), a.name || a.text]
+    .filter(Boolean).join(" ")).join("; ");
 }
 
+// A country or organisation by name, linking to its page, with its code on hover.
 export function codeLink(code) {
-  return code ? el("a", { href: `#/actor/${encodeURIComponent(code)}` }, code) : "–";
+  return code ? el("a", { href: `#/actor/${encodeURIComponent(code)}`, class: "code", title: code, "data-code": code },
+    nameOf(code)) : "–";
+}
+
+// Two codes as a dyad, by name.
+export function dyadName(a, b, joiner = " – ") {
+  return `${nameOf(a)}${joiner}${nameOf(b)}`;
+}
+
+export function signed(n) {
+  if (!n) return "±0";
+  return n > 0 ? `+${fmt(n)}` : `−${fmt(-n)}`;
 }
 
 // Only web links become links: a javascript: or data: URL in stored data stays text.

@@ -1,13 +1,14 @@
 // The pages of the dashboard. Each view renders into `main` and reads its state from the URL hash,
 // so every page can be bookmarked and the back button works.
 
-import { QUADS, api, el, fmt, codeLink, section, message, queryString, safeUrl } from "./util.js";
+import { QUADS, api, el, fmt, codeLink, dyadName, nameOf, section, message, queryString, safeUrl, signed } from "./util.js";
 import { dyadChart, fillPeriods, hBars, legend, stackedBars, worldMap } from "./charts.js";
 import { eventTable, highlighted, linkHover } from "./text.js";
 
 const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
   "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
-const FILTERS = ["source", "target", "actor", "type", "since", "until", "q", "status", "bbox"];
+const FILTERS = ["source", "target", "actor", "dyad", "type", "since", "until", "q", "status", "bbox", "inferred",
+  "seen_since", "seen_until"];
 
 function autoInterval(first, last) {
   if (!first || !last) return "month";
@@ -22,46 +23,84 @@ function intervalSelect(value, onChange) {
   return select;
 }
 
-async function timelineCard(params, interval) {
+// The timeline opens on the dates of the news (the articles' publication dates), so one article
+// recalling 1940 does not stretch it over 80 years; history is one click away.
+async function timelineCard(stats) {
   const card = section("Events over time by quad class");
   const holder = el("div", { class: "chart-holder" });
-  const draw = async (iv) => {
-    const { timeline } = await api("/api/timeline", { ...params, interval: iv });
+  const news = { since: stats.published_first, until: stats.published_last };
+  const span = (history) => (history ? [stats.first_date, stats.last_date] : [news.since, news.until]);
+  let history = !news.since;
+  let interval = autoInterval(...span(history));
+  const note = el("p", { class: "muted range" });
+  const check = el("input", { type: "checkbox", name: "history", checked: history });
+  const select = intervalSelect(interval, (iv) => { interval = iv; draw(); });
+  const draw = async () => {
+    const { timeline } = await api("/api/timeline", { ...(history ? {} : news), interval });
     const empty = (period) => ({ period, events: 0, by_quad_class: {} });
-    holder.replaceChildren(stackedBars(fillPeriods(timeline, iv, empty)));
+    holder.replaceChildren(stackedBars(fillPeriods(timeline, interval, empty)));
+    const shown = timeline.reduce((n, p) => n + p.events, 0);
+    note.textContent = history
+      ? `Every event date, ${stats.first_date || "–"} – ${stats.last_date || "–"}.`
+      : `Events dated within the news, ${news.since} – ${news.until}; ${fmt(stats.events - shown)} more are dated before or after (history, plans).`;
   };
-  card.append(el("div", { class: "toolbar" }, legend(), intervalSelect(interval, draw)), holder);
-  await draw(interval);
+  check.addEventListener("change", () => {
+    history = check.checked;
+    interval = autoInterval(...span(history));
+    select.value = interval;
+    draw();
+  });
+  card.append(el("div", { class: "toolbar" }, legend(),
+    el("div", { class: "controls" }, el("label", { class: "toggle" }, check, " include history"), select)), holder, note);
+  await draw();
   return card;
 }
 
 async function mapCard(params) {
-  const { places } = await api("/api/places", params);
-  const located = places.reduce((n, p) => n + p.events, 0);
+  const { places, placement } = await api("/api/places", params);
   const map = await worldMap(places, {
     onPick: (p) => {
+      if (p.inferred) {
+        window.location.hash = `#/events${queryString({ ...params, inferred: p.country })}`;
+        return;
+      }
       const d = 0.5;
       const bbox = [p.lon - d, p.lat - d, p.lon + d, p.lat + d].map((v) => v.toFixed(3)).join(",");
       window.location.hash = `#/events${queryString({ bbox })}`;
     },
   });
-  return section("Where events happened", message(`${fmt(located)} located events at ${fmt(places.length)} places; click a point for its events.`), map);
+  const shown = placement.exact + placement.inferred;
+  const caption = el("p", { class: "placement" },
+    `${fmt(shown)} of ${fmt(placement.events)} events on the map: `,
+    el("strong", { class: "exact" }, `${fmt(placement.exact)} exact`), " (a place the text names), ",
+    el("strong", { class: "inferred" }, `${fmt(placement.inferred)} inferred`),
+    " (no place named: drawn hollow at the country of their target, or of their source)",
+    placement.unplaced ? `; ${fmt(placement.unplaced)} have no country to place them in.` : ".",
+    " Click a point for its events.");
+  return section("Where events happened", caption, map);
+}
+
+function dyadTable(dyads, { change = false } = {}) {
+  const heads = ["Dyad", "Events", ...(change ? ["Before", "Change"] : []), "→", "←", "Joint", "Mean Goldstein"];
+  const titles = { "→": "first → second", "←": "second → first", Joint: "reciprocal: both as source, no target" };
+  return el("table", { class: "dyads" },
+    el("thead", {}, el("tr", {}, heads.map((h) => el("th", { title: titles[h] || null }, h)))),
+    el("tbody", {}, dyads.map((d) => el("tr", { class: "dyad-row", "data-a": d.a, "data-b": d.b },
+      el("td", {}, el("a", { href: `#/dyad/${d.a}/${d.b}`, title: `${d.a} – ${d.b}` }, dyadName(d.a, d.b))),
+      el("td", { class: "events" }, fmt(d.events)),
+      change ? [el("td", {}, fmt(d.previous)),
+        el("td", { class: d.change > 0 ? "up" : d.change < 0 ? "down" : "" }, signed(d.change))] : "",
+      el("td", {}, fmt(d.a_to_b)), el("td", {}, fmt(d.b_to_a)), el("td", {}, fmt(d.joint)),
+      el("td", { class: d.mean_goldstein < 0 ? "neg" : "pos" }, fmt(d.mean_goldstein, 2))))));
 }
 
 export async function overview(main) {
   const { stats, top_dyads: dyads } = await api("/api/stats");
-  const interval = autoInterval(stats.first_date, stats.last_date);
+  const news = stats.published_first ? `${stats.published_first} – ${stats.published_last}` : "–";
   const cards = el("div", { class: "figures" },
     [["events", stats.events], ["articles", stats.articles], ["mentions", stats.mentions], ["actors", stats.actors]]
       .map(([label, n]) => el("div", { class: "figure" }, el("strong", {}, fmt(n)), el("span", {}, label))),
-    el("div", { class: "figure" }, el("strong", { class: "dates" }, `${stats.first_date || "–"} – ${stats.last_date || "–"}`),
-      el("span", {}, "dates")));
-  const dyadTable = el("table", { class: "dyads" },
-    el("thead", {}, el("tr", {}, ["Source", "Target", "Events", "Mean Goldstein"].map((h) => el("th", {}, h)))),
-    el("tbody", {}, dyads.map((d) => el("tr", { class: "dyad-row" },
-      el("td", {}, codeLink(d.source)), el("td", {}, codeLink(d.target)),
-      el("td", {}, el("a", { href: `#/dyad/${d.source}/${d.target}` }, fmt(d.events))),
-      el("td", { class: d.mean_goldstein < 0 ? "neg" : "pos" }, fmt(d.mean_goldstein, 2))))));
+    el("div", { class: "figure" }, el("strong", { class: "dates" }, news), el("span", {}, "news published")));
   const { actors } = await api("/api/actors", { limit: 12 });
   const actorTable = el("table", { class: "actors" },
     el("thead", {}, el("tr", {}, ["Actor", "Events", "As source", "As target"].map((h) => el("th", {}, h)))),
@@ -71,11 +110,42 @@ export async function overview(main) {
     .sort((a, b) => b[1] - a[1]).map(([t, n]) => ({ label: t, value: n, cls: "type" })));
   main.replaceChildren(
     el("h1", {}, "Overview"), cards,
-    await timelineCard({}, interval),
+    await timelineCard(stats),
     el("div", { class: "columns" },
-      section("Top dyads", dyads.length ? dyadTable : message("no dyads yet")),
+      section("Top dyads", dyads.length ? dyadTable(dyads) : message("no dyads yet")),
       section("Most active actors", actorTable)),
     el("div", { class: "columns wide-left" }, await mapCard({}), section("Events by type", byType)));
+}
+
+// What is new: events first reported in the last day or week, by dyad and type, against the period before.
+export async function latest(main, _args, params) {
+  const period = params.period === "day" ? "day" : "week";
+  const { latest: news } = await api("/api/latest", { period, until: params.until });
+  const span = period === "day" ? `on ${news.until}` : `${news.since} – ${news.until}`;
+  const before = period === "day" ? news.previous.until : `${news.previous.since} – ${news.previous.until}`;
+  const seen = { seen_since: news.since, seen_until: news.until };
+  const switcher = el("p", { class: "switch" }, ["day", "week"].flatMap((p) => [el("a", {
+    href: `#/latest${queryString({ period: p, until: params.until })}`, class: p === period ? "current" : null,
+  }, p === "day" ? "last day" : "last week"), " "]));
+  const types = el("table", { class: "types" },
+    el("thead", {}, el("tr", {}, ["Type", "Events", "Before", "Change"].map((h) => el("th", {}, h)))),
+    el("tbody", {}, news.types.map((t) => el("tr", {},
+      el("td", {}, el("a", { href: `#/events${queryString({ ...seen, type: t.type })}` }, t.type)),
+      el("td", {}, fmt(t.events)), el("td", {}, fmt(t.previous)),
+      el("td", { class: t.change > 0 ? "up" : t.change < 0 ? "down" : "" }, signed(t.change))))));
+  const recent = await api("/api/events", { ...seen, limit: 20 });
+  main.replaceChildren(
+    el("h1", {}, "Latest"), switcher,
+    el("p", { class: "summary headline" }, `${fmt(news.events)} events first reported ${span}, `,
+      el("span", { class: news.events >= news.previous_events ? "up" : "down" }, signed(news.events - news.previous_events)),
+      ` against ${fmt(news.previous_events)} the ${period} before (${before}).`),
+    el("div", { class: "columns wide-left" },
+      section("Dyads", news.dyads.length ? dyadTable(news.dyads, { change: true }) : message("no dyads in this period"),
+        el("p", { class: "muted" }, "Events between two actors in either direction; joint: reciprocal events, ",
+          "both listed as source (“the two leaders signed”). Change against the period before.")),
+      section("Event types", news.types.length ? types : message("no events in this period"))),
+    section(`Newest reports (${fmt(recent.total)})`, recent.events.length ? eventTable(recent.events) : message("none"),
+      el("p", {}, el("a", { href: `#/events${queryString(seen)}` }, `all ${fmt(recent.total)} events of this ${period} →`))));
 }
 
 function filterForm(params, onSubmit) {
@@ -83,13 +153,14 @@ function filterForm(params, onSubmit) {
     el("input", { name, value: params[name] || "", placeholder, size }));
   const type = el("select", { name: "type" }, el("option", { value: "" }, "any"),
     TYPES.map((t) => el("option", { value: t, selected: (params.type || "").toUpperCase() === t }, t)));
-  const status = el("select", { name: "status" }, ["", "asserted", "hypothetical", "negated"]
+  const status = el("select", { name: "status" }, ["", "current", "historical", "future", "hypothetical", "negated"]
     .map((s) => el("option", { value: s, selected: params.status === s }, s || "any")));
   const form = el("form", { class: "filters" },
-    input("source", "TUR"), input("target", "QAT"), input("actor", "RUS"),
+    input("source", "TUR"), input("target", "QAT"), input("actor", "RUS"), input("dyad", "TUR,QAT", 9),
     el("label", {}, "type", type), input("since", "2024-01-01", 10), input("until", "2024-12-31", 10),
     input("q", "words in evidence", 18), el("label", {}, "status", status),
-    params.bbox ? input("bbox", "", 22) : "",
+    params.bbox ? input("bbox", "", 22) : "", params.inferred ? input("inferred", "", 6) : "",
+    params.seen_since ? input("seen_since", "", 10) : "", params.seen_until ? input("seen_until", "", 10) : "",
     el("button", { type: "submit" }, "Filter"), el("a", { href: "#/events", class: "reset" }, "reset"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -149,30 +220,31 @@ export async function dyad(main, args, params) {
   const interval = ["day", "month", "year"].includes(params.interval) ? params.interval : "year";
   if (!a || !b) {
     const { dyads } = await api("/api/dyads", { limit: 20 });
-    main.replaceChildren(el("h1", {}, "Dyads"), codesForm("", "", interval), section("Busiest dyads",
-      el("ul", { class: "plain" }, dyads.map((d) => el("li", {},
-        el("a", { href: `#/dyad/${d.source}/${d.target}` }, `${d.source} → ${d.target}`), ` ${d.events} events`)))));
+    main.replaceChildren(el("h1", {}, "Dyads"), codesForm("", "", interval),
+      section("Busiest dyads", dyads.length ? dyadTable(dyads) : message("no dyads yet")));
     return;
   }
   const { dyad: data } = await api("/api/dyads", { a, b, interval });
   const forward = data.directions[`${a}->${b}`];
   const backward = data.directions[`${b}->${a}`];
-  const [one, two] = await Promise.all([
-    api("/api/events", { source: a, target: b, limit: 200 }),
-    api("/api/events", { source: b, target: a, limit: 200 }),
-  ]);
-  const seen = new Set();
-  const list = [...one.events, ...two.events].filter((e) => !seen.has(e.id) && seen.add(e.id))
-    .sort((x, y) => ((y.date?.value || "") > (x.date?.value || "") ? 1 : -1));
+  const joint = data.directions.joint;
+  const listed = await api("/api/events", { dyad: `${a},${b}`, limit: 500 });
   const total = (rows) => rows.reduce((n, r) => n + r.events, 0);
+  const [na, nb] = [nameOf(a), nameOf(b)];
   main.replaceChildren(
     el("h1", {}, codeLink(a), " ⇄ ", codeLink(b)), codesForm(a, b, interval),
-    el("p", { class: "summary" }, `${a} → ${b}: ${fmt(total(forward))} events; ${b} → ${a}: ${fmt(total(backward))} events`),
+    el("p", { class: "summary" }, `${fmt(data.events)} events: ${na} → ${nb} ${fmt(total(forward))}; `
+      + `${nb} → ${na} ${fmt(total(backward))}; joint ${fmt(total(joint))}`),
+    el("p", { class: "muted" }, "Joint events are reciprocal: both listed as source, no target (“the two leaders ",
+      "signed”). An event can count in both directions; the total counts it once."),
     section("The relation over time", el("div", { class: "toolbar" }, legend()),
-      dyadChart(forward, backward, [`${a} → ${b}`, `${b} → ${a}`])),
-    el("div", { class: "columns" }, section(`${a} → ${b}`, periodTable(forward, `${a} → ${b} by ${interval}`)),
-      section(`${b} → ${a}`, periodTable(backward, `${b} → ${a} by ${interval}`))),
-    section(`Events (${fmt(list.length)})`, list.length ? eventTable(list) : message("no events")));
+      dyadChart(forward, backward, [`${na} → ${nb}`, `${nb} → ${na}`])),
+    el("div", { class: "columns" }, section(`${na} → ${nb}`, periodTable(forward, `${a} → ${b} by ${interval}`)),
+      section(`${nb} → ${na}`, periodTable(backward, `${b} → ${a} by ${interval}`))),
+    joint.length ? section("Joint", periodTable(joint, `${a} and ${b} together, by ${interval}`)) : "",
+    section(`Events (${fmt(listed.total)})`, listed.events.length ? eventTable(listed.events) : message("no events"),
+      listed.total > listed.events.length
+        ? el("p", {}, el("a", { href: `#/events${queryString({ dyad: `${a},${b}` })}` }, `all ${fmt(listed.total)} →`)) : ""));
 }
 
 export async function actor(main, args) {
@@ -180,7 +252,7 @@ export async function actor(main, args) {
   if (!code) {
     const { actors } = await api("/api/actors", { limit: 200 });
     main.replaceChildren(el("h1", {}, "Actors"), el("ul", { class: "chips" },
-      actors.map((a) => el("li", {}, el("a", { href: `#/actor/${encodeURIComponent(a.code)}` }, a.code), ` ${a.events}`))));
+      actors.map((a) => el("li", {}, codeLink(a.code), ` ${a.events}`))));
     return;
   }
   const { actor: data } = await api(`/api/actors/${encodeURIComponent(code)}`);
@@ -190,9 +262,10 @@ export async function actor(main, args) {
     el("tbody", {}, data.members.map((m) => el("tr", {}, el("td", {}, m.name || "–"), el("td", {}, m.sector || "–"),
       el("td", {}, fmt(m.events))))));
   const partners = el("ul", { class: "plain partners" }, data.partners.map((p) => el("li", {},
-    el("a", { href: `#/dyad/${code}/${encodeURIComponent(p.code)}` }, `${code} ⇄ ${p.code}`), ` ${p.events} events`)));
+    el("a", { href: `#/dyad/${code}/${encodeURIComponent(p.code)}`, title: `${code} ⇄ ${p.code}` },
+      `${nameOf(code)} ⇄ ${nameOf(p.code)}`), ` ${p.events} events`)));
   main.replaceChildren(
-    el("h1", {}, code, el("span", { class: "muted" }, ` ${fmt(data.events)} events`)),
+    el("h1", {}, el("span", { title: code }, nameOf(code)), el("span", { class: "muted" }, ` ${code} · ${fmt(data.events)} events`)),
     el("div", { class: "columns" },
       section("Events by type", hBars(Object.entries(data.events_by_type).map(([t, n]) => ({ label: t, value: n, cls: "type" })))),
       section("Partners", data.partners.length ? partners : message("no partners"))),
@@ -202,15 +275,16 @@ export async function actor(main, args) {
 }
 
 export async function event(main, args) {
-  const { event: e } = await api(`/api/events/${encodeURIComponent(args[0] || "")}`);
+  const { event: e, map_place: mapPlace } = await api(`/api/events/${encodeURIComponent(args[0] || "")}`);
   const facts = [["Type", `${e.type}${e.mode ? ` (${e.mode})` : ""}`], ["CAMEO", `${e.cameo} ${e.cameo_name || ""}`],
     ["Quad class", `${e.quad_class} ${QUADS[e.quad_class] || ""}`], ["Goldstein", fmt(e.goldstein, 1)],
     ["PLOVER score", fmt(e.plover_score, 2)], ["Status", e.status], ["Date", e.date ? `${e.date.value} (${e.date.precision})` : "–"],
-    ["Place", e.location ? `${e.location.name}, ${e.location.country || ""}` : "–"],
+    ["Place", e.location ? `${e.location.name}, ${nameOf(e.location.country)}`
+      : mapPlace ? `none named; on the map at ${mapPlace.name} (inferred from the actors)` : "–"],
     ["Fatalities", e.fatalities ? fmt(e.fatalities.value) : "–"], ["Confidence", fmt(e.confidence, 2)],
     ["Mentions", `${e.num_mentions} in ${e.num_articles} articles from ${e.num_sources} sources`]];
   const side = (actors) => el("ul", { class: "plain" }, (actors || []).map((a) => el("li", {},
-    a.country ? codeLink(a.country) : "", a.sector ? `-${a.sector}` : "", ` ${a.name || ""} “${a.text}”`)));
+    a.country ? codeLink(a.country) : "", a.sector ? ` (${a.sector})` : "", ` ${a.name || ""} “${a.text}”`)));
   main.replaceChildren(
     el("h1", {}, el("span", { class: `tag q${e.quad_class}` }, e.type), " event"),
     el("div", { class: "columns" },
