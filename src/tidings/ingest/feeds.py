@@ -146,9 +146,9 @@ class Entry:
     date_warning: str | None = None  # a stated date that could not be read
 
 
-def feed_entries(data: bytes, *, where: str) -> Iterator[Entry | InputError]:
+def feed_entries(data: bytes, *, where: str, date: dt.date | None = None) -> Iterator[Entry | InputError]:
     """The entries of an RSS or Atom document, or one InputError when it is not a feed or cannot
-    be parsed."""
+    be parsed. ``date`` stands in for a stated date that cannot be read (the warning says so)."""
     try:
         check_bytes(data, where)
     except InputError as exc:
@@ -178,7 +178,7 @@ def feed_entries(data: bytes, *, where: str) -> Iterator[Entry | InputError]:
         link = _str(entry.get("link"))
         key = _str(dict.get(entry, "id")) or link or "h" + hashlib.sha1(  # type: ignore[arg-type]
             f"{title or ''}\n{text}".encode("utf-8")).hexdigest()[:19]
-        day, warning = _entry_date(entry, where=at, default=None)
+        day, warning = _entry_date(entry, where=at, default=date)
         yield Entry(key, at, title, link, day, text, full, feed_title, language, warning)
 
 
@@ -194,7 +194,7 @@ def entry_article(entry: Entry, *, date: dt.date | None = None) -> Article:
 def read_feed(data: bytes, *, where: str, date: dt.date | None = None
               ) -> Iterator[Article | InputError]:
     """Articles from an RSS or Atom document. ``date`` is used for entries that carry none."""
-    for item in feed_entries(data, where=where):
+    for item in feed_entries(data, where=where, date=date):
         if isinstance(item, InputError):
             yield item
             continue
