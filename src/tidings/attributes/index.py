@@ -66,7 +66,7 @@ class PlaceIndex:
         self.path = Path(path) if path is not None else default_path()
         if not self.path.is_file():
             raise DataError(f"gazetteer index {self.path} is missing: reinstall Tidings, or build it with "
-                            "'python scripts/build_gazetteer.py'", code="E303")
+                            "'python scripts/build_gazetteer.py'", code="E307")
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         self._pid = -1
@@ -74,7 +74,7 @@ class PlaceIndex:
         meta = dict(self._query("SELECT key, value FROM meta", ()))
         if meta.get("schema") != str(SCHEMA_VERSION):
             raise DataError(f"gazetteer index {self.path} has schema {meta.get('schema')!r}, this Tidings reads "
-                            f"{SCHEMA_VERSION}: rebuild it with 'python scripts/build_gazetteer.py'", code="E304")
+                            f"{SCHEMA_VERSION}: rebuild it with 'python scripts/build_gazetteer.py'", code="E308")
         self.capitals: dict[str, str] = dict(self._query("SELECT country, name FROM capital", ()))
 
     def _connect(self) -> sqlite3.Connection:

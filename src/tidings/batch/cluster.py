@@ -29,7 +29,7 @@ def code_cluster(articles: Iterable[Article], address: str, *, settings: Setting
         try:
             client = Client(address, timeout="20s")
         except (OSError, TimeoutError) as exc:
-            raise ConfigError(f"cannot reach the Dask scheduler at {address}: {exc}", code="E402") from None
+            raise ConfigError(f"cannot reach the Dask scheduler at {address}: {exc}", code="E407") from None
     try:
         yield from _run(client, articles, settings=settings, partition=partition)
     finally:

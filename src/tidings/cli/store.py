@@ -78,7 +78,7 @@ def run_ingest(args) -> int:
     date = parse_date(args.date, where="--date") if args.date else None
     if not args.paths and not args.recode:
         raise InputError("give files or folders to ingest (or --recode to re-code the stored articles)",
-                         code="E109")
+                         code="E131")
     workers = args.workers or os.cpu_count() or 1
     progress, task = _progress_bar(sys.stderr.isatty() and not args.quiet)
     total = estimate_articles(args.paths) if progress else None
@@ -131,7 +131,7 @@ def _filter(args) -> EventFilter:
         codes = [part.strip() for part in args.dyad.split(",")]
         if len(codes) != 2 or not all(codes):
             raise InputError(f"--dyad {args.dyad!r}: expected two actor codes separated by a comma, e.g. TUR,QAT",
-                             code="E109")
+                             code="E132")
         dyad = (codes[0], codes[1])
     return EventFilter(source=args.source, target=args.target, actor=args.actor, type=args.type,
                        since=args.since, until=args.until, text=args.text, dyad=dyad)
@@ -195,7 +195,7 @@ def run_export(args) -> int:
 
     db = open_read(args.db)
     if args.format == "parquet" and args.out == "-":
-        raise InputError("parquet needs a file: give --out PATH", code="E109")
+        raise InputError("parquet needs a file: give --out PATH", code="E133")
     n = export(db, args.format, args.out, flt=_filter(args))
     if args.out != "-":
         print(f"{n} events written to {args.out}", file=sys.stderr)

@@ -48,10 +48,10 @@ def run_watch(args, *, pipeline=None) -> int:
 
     every = parse_duration(args.every)
     if args.cycles is not None and args.cycles < 1:
-        raise InputError(f"--cycles {args.cycles}: give a number of cycles of at least 1", code="E109")
+        raise InputError(f"--cycles {args.cycles}: give a number of cycles of at least 1", code="E134")
     rules = [AlertRule.parse(rule) for rule in args.alert or ()]
     if args.webhook and not rules:
-        raise InputError("--webhook needs at least one --alert rule to say which events to post", code="E109")
+        raise InputError("--webhook needs at least one --alert rule to say which events to post", code="E135")
     urls = feed_urls(args.feeds)
     if pipeline is None:
         from tidings.pipeline import Pipeline

@@ -71,7 +71,7 @@ def kind_of(record: dict) -> str:
     if isinstance(gold, list) and (not gold or isinstance(gold[0], dict) and "lat" in gold[0]):
         return "places"
     raise InputError("unknown gold format: expected PLOVER sentences, CASE 2021 snippets, GeoWebNews "
-                     "toponyms or WikiEvents articles (see the README of the evaluation data)", code="E120")
+                     "toponyms or WikiEvents articles (see the README of the evaluation data)", code="E125")
 
 
 def outcome(result) -> tuple[list, list]:

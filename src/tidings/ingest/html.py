@@ -60,7 +60,7 @@ def _extract(data: bytes, *, where: str, url: str | None) -> dict[str, object] |
                                       include_comments=False, date_extraction_params=_DATE_PARAMS)
         except Exception as exc:  # noqa: BLE001 - a malformed page must be an input error, never a crash
             raise InputError(f"{where}: HTML could not be parsed ({type(exc).__name__}: "
-                             f"{_one_line(str(exc), 120)})", code="E117") from None
+                             f"{_one_line(str(exc), 120)})", code="E124") from None
     return json.loads(out) if out else None
 
 

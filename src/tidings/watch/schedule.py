@@ -21,10 +21,10 @@ def parse_duration(text: str) -> float:
     parts = _PART.findall(value)
     if not parts or "".join(n + u for n, u in parts) != value:
         raise ConfigError(f"duration {text!r}: expected a number with a unit, such as 30s, 15m, 1h or 1h30m",
-                          code="E404")
+                          code="E408")
     seconds = sum(float(n) * _UNITS[u] for n, u in parts)
     if seconds < 1:
-        raise ConfigError(f"duration {text!r}: at least one second", code="E404")
+        raise ConfigError(f"duration {text!r}: at least one second", code="E408")
     return seconds
 
 
