@@ -45,6 +45,9 @@ class Settings:
     # coder rules switched off (ablations; names in events/rules/rules.toml), comma-separated in
     # TIDINGS_WITHOUT
     without: tuple[str, ...] = ()
+    # folders of the user's own actor files (organizations*.tsv, people*.tsv, roles*.tsv), added to
+    # the packaged knowledge; separated by the path separator in TIDINGS_ACTORS
+    actors: tuple[str, ...] = ()
     coder: CoderSettings = dataclasses.field(default_factory=CoderSettings)
 
     def replace(self, **changes: Any) -> "Settings":
@@ -55,7 +58,7 @@ def _coerce(name: str, raw: Any, cls: type = Settings) -> Any:
     field_type = {f.name: f.type for f in dataclasses.fields(cls)}[name]
     try:
         if field_type == "tuple[str, ...]":
-            items = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
+            items = raw if isinstance(raw, (list, tuple)) else str(raw).split(os.pathsep if name == "actors" else ",")
             return tuple(str(i).strip() for i in items if str(i).strip())
         if field_type == "int":
             return int(raw)

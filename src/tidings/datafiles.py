@@ -21,8 +21,13 @@ def read_text(package: str, name: str) -> str:
 
 def iter_tsv(package: str, name: str, *, required: tuple[str, ...] = ()) -> Iterator[dict[str, str]]:
     """Yield one dict per data row, keyed by the header's column names."""
+    yield from iter_tsv_text(read_text(package, name), where=f"{package}/{name}", required=required)
+
+
+def iter_tsv_text(text: str, *, where: str, required: tuple[str, ...] = ()) -> Iterator[dict[str, str]]:
+    """The rows of a data file's text (a packaged file, or a user's own file named by ``where``)."""
     header: list[str] | None = None
-    for number, line in enumerate(read_text(package, name).splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
@@ -30,7 +35,7 @@ def iter_tsv(package: str, name: str, *, required: tuple[str, ...] = ()) -> Iter
             header = [c.strip() for c in cells]
             missing = [c for c in required if c not in header]
             if missing:
-                raise DataError(f"{package}/{name}: header lacks columns {missing}", code="E302")
+                raise DataError(f"{where}: header lacks columns {missing}", code="E302")
             continue
         cells += [""] * (len(header) - len(cells))
         yield {key: cells[i].strip() for i, key in enumerate(header)} | {"_line": str(number)}

@@ -69,6 +69,7 @@ CATALOGUE: dict[str, str] = {
     "E406": "a webhook is not an http(s) URL",
     "E407": "the Dask scheduler cannot be reached",
     "E408": "a duration is malformed",
+    "E409": "a folder of the user's actor files is missing or holds a file of no known kind",
     # StageError: a pipeline stage failed on an article
     "E501": "an article is over the size limit (setting max_chars)",
     "E502": "a coding stage failed on an article",

@@ -41,7 +41,7 @@ class Pipeline:
         from tidings.events.rulebook import load_rulebook
 
         coder = EventCoder(
-            knowledge=load_knowledge(), lexicon=load_lexicon(), codebook=load_codebook(),
+            knowledge=load_knowledge(settings.actors), lexicon=load_lexicon(), codebook=load_codebook(),
             classifier=classifier, gazetteer=load_gazetteer() if gazetteer else None, version=version,
             settings=settings.coder, rules=load_rulebook().without(settings.without),
         )

@@ -12,7 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from tidings.datafiles import iter_tsv, list_files
+from pathlib import Path
+
+from tidings.datafiles import iter_tsv, iter_tsv_text, list_files
+from tidings.errors import ConfigError, DataError
 
 _PKG = "tidings.actors.data"
 
@@ -107,8 +110,58 @@ class Knowledge:
         return entry.name if entry else None
 
 
+def _add_organizations(kb: Knowledge, rows) -> None:
+    for row in rows:
+        org = Entry("org", row["name"], row["country"] or None, row["sector"] or None,
+                    row.get("wikidata") or None, detail=row.get("kind") or None)
+        for surface in [row["name"], *_split(row.get("aliases", ""))]:
+            kb.add(surface, org)
+
+
+def _add_people(kb: Knowledge, rows) -> None:
+    for row in rows:
+        try:
+            start, end = _date(row["start"]), _date(row.get("end", ""), end=True)
+        except ValueError:
+            continue
+        person = Entry("leader", row["name"], row["country"], row.get("sector") or "GOV",
+                       row.get("wikidata") or None, start, end, row.get("title") or None,
+                       row.get("office") or None)
+        for surface in [row["name"], *_split(row.get("aliases", ""))]:
+            kb.add(surface, person)
+
+
+def _add_roles(kb: Knowledge, rows) -> None:
+    for row in rows:
+        kb.add(row["term"], Entry("role", row["term"], None, row["sector"] or None,
+                                  detail=row.get("kind") or None), lower=True)
+
+
+_REQUIRED = {"organizations": ("name", "country", "sector"), "people": ("name", "country", "start"),
+             "roles": ("term", "sector")}
+_ADD = {"organizations": _add_organizations, "people": _add_people, "roles": _add_roles}
+
+
+def _add_folder(kb: Knowledge, folder: Path) -> None:
+    """A user's own actor files: ``organizations*.tsv``, ``people*.tsv`` and ``roles*.tsv`` in the
+    formats of the packaged files (README, "Actor knowledge")."""
+    if not folder.is_dir():
+        raise ConfigError(f"{folder}: no such folder of actor files (setting actors)", code="E409")
+    for path in sorted(folder.rglob("*.tsv")):
+        kind = next((k for k in _ADD if path.name.startswith(k)), None)
+        if kind is None:
+            raise ConfigError(f"{path}: an actor file is named organizations*.tsv, people*.tsv or roles*.tsv",
+                              code="E409")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataError(f"{path}: cannot be read ({exc})", code="E301") from None
+        _ADD[kind](kb, iter_tsv_text(text, where=str(path), required=_REQUIRED[kind]))
+
+
 @cache
-def load_knowledge() -> Knowledge:
+def load_knowledge(folders: tuple[str, ...] = ()) -> Knowledge:
+    """The packaged knowledge, and the user's own actor files in ``folders`` (setting actors)."""
     kb = Knowledge()
     for row in iter_tsv(_PKG, "countries.tsv", required=("iso3", "name")):
         code, qid = row["iso3"], row.get("wikidata") or None
@@ -124,32 +177,19 @@ def load_knowledge() -> Knowledge:
             kb.add(surface, Entry("adjective", display, code, None, qid, end=ended))
         for surface in _split(row.get("capitals", "")):
             kb.add(surface, Entry("capital", surface, code, "GOV", None, end=ended))
-    # organizations*.tsv: the authored list and lists converted from other projects
+    # organizations*.tsv: the authored lists and lists converted from other projects
     for name in (n for n in list_files(_PKG, ".tsv") if n.startswith("organizations")):
-        for row in iter_tsv(_PKG, name, required=("name", "country", "sector")):
-            org = Entry("org", row["name"], row["country"] or None, row["sector"] or None,
-                        row.get("wikidata") or None, detail=row.get("kind") or None)
-            for surface in [row["name"], *_split(row.get("aliases", ""))]:
-                kb.add(surface, org)
+        _add_organizations(kb, iter_tsv(_PKG, name, required=_REQUIRED["organizations"]))
     # People by office term: leaders/ (heads of state and government) and people/ (ministers,
     # commanders, speakers, IGO officials, party leaders ...; a `sector` column, GOV when empty)
     for folder in ("leaders", "people"):
         for name in list_files(f"{_PKG}.{folder}", ".tsv"):
-            for row in iter_tsv(f"{_PKG}.{folder}", name, required=("name", "country", "start")):
-                try:
-                    start, end = _date(row["start"]), _date(row.get("end", ""), end=True)
-                except ValueError:
-                    continue
-                leader = Entry("leader", row["name"], row["country"], row.get("sector") or "GOV",
-                               row.get("wikidata") or None, start, end, row.get("title") or None,
-                               row.get("office") or None)
-                for surface in [row["name"], *_split(row.get("aliases", ""))]:
-                    kb.add(surface, leader)
+            _add_people(kb, iter_tsv(f"{_PKG}.{folder}", name, required=_REQUIRED["people"]))
     for name in (n for n in list_files(_PKG, ".tsv") if n.startswith("roles")):
-        for row in iter_tsv(_PKG, name, required=("term", "sector")):
-            kb.add(row["term"], Entry("role", row["term"], None, row["sector"] or None,
-                                      detail=row.get("kind") or None), lower=True)
+        _add_roles(kb, iter_tsv(_PKG, name, required=_REQUIRED["roles"]))
     for row in iter_tsv(_PKG, "collectives.tsv", required=("term", "country")):
         kb.add(row["term"], Entry("collective", row["term"], row["country"] or None,
                                   row.get("sector") or None), lower=True)
+    for folder in folders:
+        _add_folder(kb, Path(folder).expanduser())
     return kb

@@ -109,7 +109,7 @@ class EventCoder:
         memory = ArticleMemory()
         match = DATELINE.match(article.text[:120])
         dateline = match.group(1).strip().title() if match else None
-        story = StoryDates()
+        story = StoryDates(sentences=len(readings))
         events: list[Event] = []
         dropped: list[Dropped] = []
         for reading in readings:
@@ -186,6 +186,14 @@ class EventCoder:
             violent = type_ in rules.words("types.violent")
             killed = fatalities(text) if violent else None
             hurt = injured(text) if violent else None
+        if (rules.on("events_need_a_country") and story.sentences >= 4 and type_ not in rules.words("types.actorless")
+                and not any(a.country for a in (*sources, *targets)) and not (place is not None and place.country)):
+            # PLOVER, Country names: in an article (whose other sentences give its actors their
+            # countries), an event between actors none of which is placed in a country or an
+            # international body, that happened nowhere named, is not coded; attacks, protests and
+            # arrests by unidentified or local actors are (they are coded by where they happen)
+            trace.add("vetoes", "events_need_a_country", "no actor has a country and no place is named")
+            return drop("vetoes", "events_need_a_country")
         if type_ == "ASSAULT" and (sources or rules.pattern("patterns.weapons_of_war").search(sent.text)):
             story.attacks += 1  # the article reports attacks: later explosions and blasts are attacks too
         mapping = self.codebook.mapping(cameo)

@@ -85,6 +85,7 @@ class StoryDates:
     lede: When | None = None
     previous: When | None = None
     attacks: int = 0  # attacks coded so far (rule attack_story_context)
+    sentences: int = 0  # sentences of the article (rule events_need_a_country)
 
     def reference(self) -> dt.date | None:
         """The day the story last named, for "the previous day", "a day later"."""
