@@ -20,9 +20,10 @@ from tidings.types import Actor, Count, Evidence, Place, When
 EXPECTED = Path(__file__).parents[1] / "data" / "sample_story_expected.json"
 SHARED = Path(os.environ.get("TIDINGS_SHARED") or Path(__file__).resolve().parents[2].parent / "shared")
 
-# Fully right events of the ten as of the last measurement (meeting, trade cut-off). A ratchet:
+# Fully right events of the ten as of the last measurement (meeting, ceremony, trade cut-off,
+# Gaza toll, Qatar blockade). A ratchet:
 # raise it when the coder gets more of them right; it must never go down.
-FULLY_RIGHT = 2
+FULLY_RIGHT = 5
 
 
 META, EXPECTATIONS = load_expectations(EXPECTED)

@@ -95,12 +95,13 @@ class ArticleMemory:
                 return body
         return None
 
-    def last_state(self) -> Actor | None:
-        """The last state the article named as an actor: 'the Gulf country', 'the kingdom'."""
+    def last_state(self, exclude: frozenset[str] = frozenset()) -> Actor | None:
+        """The last state the article named as an actor, other than the event's other party:
+        'the Gulf country', 'the kingdom'."""
         for i in range(len(self.actors) - 1, -1, -1):
             actor = self.actors[i]
             if i not in self.persons and actor.country and actor.country not in NON_STATE_CODES \
-                    and actor.sector in ("GOV", None) and actor.name == actor.name:
+                    and actor.sector in ("GOV", None) and actor.country not in exclude:
                 return actor
         return None
 

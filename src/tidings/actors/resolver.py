@@ -84,10 +84,13 @@ class ActorResolver:
         return pool[0]
 
     def resolve_phrase(self, head, *, mentions: list[Mention], when: dt.date | None,
-                       memory: ArticleMemory, context: set[str]) -> list[Resolved]:
+                       memory: ArticleMemory, context: set[str], other: frozenset[str] = frozenset()
+                       ) -> list[Resolved]:
+        """The actors of a phrase. ``other`` holds the countries of the event's other party, which a
+        reference back ('the Gulf country') does not take."""
         found: list[Resolved] = []
         for element in coordinated(head):
-            found.extend(self._resolve_element(element, mentions, when, memory, context))
+            found.extend(self._resolve_element(element, mentions, when, memory, context, other))
         if self.role_country and len(found) > 1:
             # "Turkish police investigators, forensic experts and prosecutors", "the Yemeni army and
             # allied fighters": a role without a country of its own shares its coordinated
@@ -99,7 +102,8 @@ class ActorResolver:
                                   r.memo) if r.actor.country is None and r.how.startswith("role ") else r for r in found]
         return found
 
-    def _resolve_element(self, head, mentions, when, memory: ArticleMemory, context) -> list[Resolved]:
+    def _resolve_element(self, head, mentions, when, memory: ArticleMemory, context,
+                         other: frozenset[str] = frozenset()) -> list[Resolved]:
         tokens = element_tokens(head)
         lemma = head.lemma_.lower()
         if self.pairs and lemma in _PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in head.children):
@@ -277,7 +281,13 @@ class ActorResolver:
                 and any(c.lower_ == "the" for c in head.children) and head.tag_ in ("NN", "NNP")):
             # "the Gulf country", "the kingdom", "the island nation": a definite description of a
             # state refers to the last state the article named
-            known = memory.last_state()
+            named = [e for m in mentions if m.end <= head.i for e in m.entries
+                     if e.kind in ("country", "capital") and e.country not in other][-1:]
+            if named:  # "Ankara and Doha ... the blockade of the Gulf country": the state just named
+                code = named[0].country
+                return [Resolved(Actor(text, self.knowledge.country_name(code), code, "GOV", None, start, end),
+                                 f"memory_reference: description {text!r} -> {code} named before it")]
+            known = memory.last_state(other)
             if known is not None:
                 return [self._recall(known, text, start, end, f"memory_reference: description {text!r}")]
         pronouns = words("pronouns.person") | words("pronouns.group")

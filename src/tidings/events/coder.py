@@ -173,7 +173,17 @@ class EventCoder:
             place, place_why = event_place(trigger, sent, gazetteer=self.gazetteer, context=ctx.countries,
                                            dateline=dateline if reading.index == 0 else None, type_=type_,
                                            focus=focus)
+            if place is None and rules.on("place_from_story") and where in ("date_from_lede", "date_from_earlier_sentence"):
+                # an event dated by the story's lede (or the sentence it refers back to) happened
+                # where that lede's (or sentence's) event happened: "The meeting took place behind
+                # closed doors", "During that visit, the two countries signed ..."
+                place = story.lede_place if where == "date_from_lede" else story.previous_place
+                if place is not None:
+                    place = replace(place, start=None, end=None)
+                    place_why = f"place_from_story: the {'lede' if where == 'date_from_lede' else 'earlier sentence'}"
             trace.add("attributes", "place", f"{place.name}, {place.country} from {place_why}" if place else place_why)
+            if place is not None and place.start is not None:
+                story.seen_place(place, reading.index)
             if (type_ in rules.words("types.attacks") and not targets and place is not None and place.country
                     and len(place.country) == 3 and place.country not in {a.country for a in sources}
                     and place.start is not None and rules.on("attack_place_is_target")):

@@ -85,6 +85,9 @@ class StoryDates:
     lede: When | None = None
     previous: When | None = None
     attacks: int = 0  # attacks coded so far (rule attack_story_context)
+    lede_place: object | None = None  # the place of the lede's first event (rule place_from_story)
+    previous_place: object | None = None  # the place of the previous sentence's event
+    _place_sentence: int = -1
     sentences: int = 0  # sentences of the article (rule events_need_a_country)
 
     def reference(self) -> dt.date | None:
@@ -103,7 +106,14 @@ class StoryDates:
             return When(self.lede.value, self.lede.precision, None), "date_from_lede"
         return None, ""
 
+    def seen_place(self, place, sentence_number: int) -> None:
+        if self.lede_place is None and sentence_number <= 2:
+            self.lede_place = place
+        self.previous_place, self._place_sentence = place, sentence_number
+
     def after_sentence(self, dates: list[tuple[object, When]], sentence_number: int, pub: dt.date | None) -> None:
+        if self._place_sentence != sentence_number:
+            self.previous_place = None
         explicit = [w for _, w in dates]
         if explicit:
             self.previous = explicit[0]

@@ -101,6 +101,9 @@ def event_place(trigger, sent, *, gazetteer: Gazetteer | None, context: set[str]
               and not crosses_clause(anchor, trigger)):
             rank = 1.0
             why += f" inside the trigger's phrase ({anchor.text!r})"
+        elif anchor.dep_ == "relcl" and anchor.head == trigger and trigger.pos_ == "NOUN":
+            rank = 1.0  # "Israeli aggression, which has claimed 43,700 lives in Gaza": the event noun's own clause
+            why += f" of a relative clause on the event noun ({anchor.text!r})"
         elif anchor.dep_ == "advcl" and anchor.head in (trigger, *governing_chain(trigger)[1:]) and not crosses_clause(anchor, anchor.head):
             rank = 1.0  # "Speaking in Bishkek, the minister accused ..."
             why += f" of an adverbial clause ({anchor.text!r})"

@@ -136,7 +136,7 @@ class PartyFinder:
             if head.ent_type_ in words("labels.quantity"):
                 continue  # "on Sunday", "by 5 percent": not a recipient
             found = self.resolver.resolve_phrase(head, mentions=ctx.mentions, when=ctx.pub, memory=ctx.memory,
-                                                 context=ctx.countries)
+                                                 context=ctx.countries, other=frozenset(own))
             if not found:
                 found = [Resolved(self.resolver.text_actor(head), "no actor known: the phrase as written")]
             found = [r for r in found if r.actor.text]
