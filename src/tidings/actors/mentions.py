@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tidings.actors.knowledge import Entry, Knowledge
+from tidings.nlp.grammar import words
 
 _EXCLUDED_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "cc", "conj", "appos", "prep", "det",
                   "preconj", "mark", "case"}
@@ -54,6 +55,8 @@ def find_mentions(doc, knowledge: Knowledge, start: int, end: int) -> list[Menti
             if entries:
                 hit = Mention(i, i + n, text, tuple(entries))
                 break
+        if hit and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in words("modifiers.period"):
+            hit = None  # "post-Soviet history": a period, not the Soviet Union acting
         if hit:
             found.append(hit)
             i = hit.end

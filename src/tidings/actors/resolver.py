@@ -44,6 +44,19 @@ class Resolved:
     memo: tuple[str | None, bool] | None = None
 
 
+def _antecedent(pronoun):
+    """The nearest plural noun before a pronoun in its sentence that heads an argument and is not
+    the subject of the pronoun's own clause (English binding: 'police detained 200 of them')."""
+    verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    own = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")
+           for t in c.subtree}
+    for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+        if token.tag_ in ("NNS", "NNPS") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+                and token.i not in own:
+            return token
+    return None
+
+
 def _term(entry: Entry) -> str:
     start = entry.start.isoformat() if entry.start else "?"
     end = entry.end.isoformat() if entry.end else "now"
@@ -291,6 +304,17 @@ class ActorResolver:
             if known is not None:
                 return [self._recall(known, text, start, end, f"memory_reference: description {text!r}")]
         pronouns = words("pronouns.person") | words("pronouns.group")
+        if self.memory_rules and head.lower_ in ("them", "their") and head.dep_ != "nsubj":
+            antecedent = _antecedent(head)
+            if antecedent is not None:
+                # "people marched ..., and police detained 200 of them": a plural noun before the
+                # pronoun in its sentence, not its own clause's subject, is what it stands for
+                found = self._resolve_element(antecedent, mentions, when, memory, context, other)
+                return [Resolved(Actor(text, r.actor.name, r.actor.country, r.actor.sector, r.actor.wikidata,
+                                       start, end), f"memory_reference: pronoun {head.text!r} = {antecedent.text!r}; "
+                                 + r.how) for r in found] or [
+                    Resolved(Actor(text, None, None, None, None, start, end),
+                             f"pronoun {head.text!r} = {antecedent.text!r}, no actor known")]
         if self.memory_rules and head.lower_ in pronouns:
             person = head.lower_ not in words("pronouns.group")
             known = memory.last_subject(person=person) or memory.last(person=person)
