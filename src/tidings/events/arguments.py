@@ -175,14 +175,8 @@ def _result(sources: _Found, targets: _Found, reciprocal: bool = False) -> Argum
     return Arguments(tuple(dict.fromkeys(sources.heads)), tuple(dict.fromkeys(targets.heads)), reciprocal, readings)
 
 
-def noun_arguments(noun, rules: RuleBook, type_: str = "") -> Arguments:
+def noun_arguments(noun, rules: RuleBook) -> Arguments:
     sources, targets = _Found(), _Found()
-    if type_ in rules.words("types.projected") and rules.on("attack_from_source"):
-        # "airstrikes from Russian and Syrian jets", "fire from Israeli tanks": after a noun of
-        # attack, 'from' names where the attack came from, its agent
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "from":
-                sources.add(_pobjs(child), "attack_from_source")
     for child in noun.children:
         if child.dep_ == "poss":
             verb = noun.head if noun.dep_ in ("dobj", "attr") else noun.head.head if noun.dep_ == "pobj" else None
@@ -220,10 +214,8 @@ def noun_arguments(noun, rules: RuleBook, type_: str = "") -> Arguments:
             both = _Found()
             both.add(between, "joint_parties")
             return _result(both, _Found(), reciprocal=True)
-    preps = _ordered("prepositions.noun_recipient", _NOUN_TARGET_ORDER)
-    if any(r == "attack_from_source" for r in sources.readings.values()):
-        preps = tuple(p for p in preps if p != "from")
-    targets.add(_prep_objects(noun, preps), "complement of the event noun")
+    targets.add(_prep_objects(noun, _ordered("prepositions.noun_recipient", _NOUN_TARGET_ORDER)),
+                "complement of the event noun")
     anchor = carrier
     while anchor.dep_ == "conj" and anchor.head != anchor:  # "its rejection and condemnation of"
         anchor = anchor.head
@@ -260,5 +252,5 @@ def passive_place(verb):
 
 def arguments(trigger, rules: RuleBook, type_: str = "") -> Arguments:
     if trigger.pos_ in ("NOUN", "PROPN"):
-        return noun_arguments(trigger, rules, type_)
+        return noun_arguments(trigger, rules)
     return verb_arguments(trigger, rules)

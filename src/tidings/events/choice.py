@@ -65,10 +65,6 @@ def _has_own_actor(noun) -> bool:
     return False
 
 
-def _subject(verb):
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-
-
 def _own_clause(token, chosen) -> bool:
     """Whether a verb heads a clause of its own beside the events already chosen: coordinated
     verbs ("cut off trade ... and joined a case") are separate events; a verb and its direct
@@ -165,11 +161,8 @@ class TypeChooser:
         used = {chosen[0][0].trigger.i}
         for match in matches:
             type_ = match.trigger.type
-            if match.token.i in used:
+            if type_ == primary or match.token.i in used:
                 continue
-            if type_ == primary and not (rules.on("same_type_clauses") and match.token.pos_ == "VERB"
-                                         and match.token.dep_ == "conj" and _subject(match.token) is not None):
-                continue  # a second event of the same type needs a clause with its own subject
             if match.token.pos_ != "VERB" and not (match.specific or _has_own_actor(match.token)):
                 continue
             own_subject = match.token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in match.token.children)

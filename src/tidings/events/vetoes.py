@@ -1,10 +1,9 @@
 """Stage "vetoes" and "conventions": codebook rules that drop a draft event or recode it.
 
 Vetoes (each a named rule in ``events/rules/rules.toml``) drop drafts that are no political
-event between actors: no actor the knowledge or parser can place, ordinary crime, accidents
-and disaster response at home, events with neither source nor target. Conventions recode:
-reciprocal events keep no target; announced or promised acts are AGREE; a refusal to yield is
-REJECT.
+event between actors: questions, no actor the knowledge or parser can place, ordinary crime,
+accidents and disaster response at home, events with neither source nor target. Conventions
+recode: announced or promised acts are AGREE; a refusal to yield is REJECT.
 """
 
 from __future__ import annotations
@@ -78,11 +77,6 @@ class Vetoes:
                 and rules.on("sharing_needs_recipient")):
             trace.add(VETOES, "sharing_needs_recipient", "")
             return "sharing_needs_recipient"  # "police will provide further information"
-        if (type_ in rules.words("types.reciprocal") and len(sources) > 1 and not any(agentive(a) for a in targets)
-                and rules.on("reciprocal_no_target")):
-            if targets:
-                trace.add(CONVENTIONS, "reciprocal_no_target", f"dropped target {', '.join(repr(t.text) for t in targets)}")
-            targets = []  # "A and B discussed relations": all parties are the actor, no recipient
         return Parties(sources, targets)
 
     def _ordinary(self, type_: str, sources, targets, text: str, context: set[str], attack_story: bool = False) -> str:
