@@ -30,6 +30,21 @@ def test_code_returns_events_and_stores_nothing(client, event_schema):
     assert client.get("/api/stats").json()["stats"] == before
 
 
+def test_code_explains_when_asked(client, event_schema):
+    import jsonschema
+
+    plain = client.post("/api/code", json={"text": TEXT, "date": "2024-03-05"}).json()
+    assert all("explain" not in e for e in plain["events"]) and "dropped" not in plain
+    body = client.post("/api/code", json={"text": TEXT, "date": "2024-03-05", "explain": True}).json()
+    assert [e["type"] for e in body["events"]] == [e["type"] for e in plain["events"]]
+    for event in body["events"]:
+        jsonschema.validate(event, event_schema)
+        steps = event["explain"]["steps"]
+        assert {s["stage"] for s in steps} >= {"type", "actors"}, steps
+    assert isinstance(body["dropped"], list)
+    assert_error(client.post("/api/code", json={"text": TEXT, "explain": "maybe"}), 422)
+
+
 def test_code_validates_its_input(client):
     assert_error(client.post("/api/code", json={"text": ""}), 422)
     assert_error(client.post("/api/code", json={"text": "   \n  "}), 422)  # blank after normalizing

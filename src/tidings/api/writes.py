@@ -39,8 +39,9 @@ class Writer:
             self._pipeline = Pipeline.load()
         return self._pipeline
 
-    def _code(self, article: Article) -> list[Event]:
-        return self._load()(article)
+    def _code(self, article: Article, explain: bool = False):
+        pipeline = self._load()
+        return pipeline.explain(article) if explain else pipeline(article)
 
     def _code_and_store(self, article: Article) -> tuple[dict, list[Event]]:
         from tidings.store import Store
@@ -58,8 +59,10 @@ class Writer:
         return {"added": counts.added, "replaced": counts.replaced, "skipped": counts.skipped,
                 "mentions": counts.mentions, "new_events": counts.new_events}, result
 
-    async def code(self, article: Article) -> list[Event]:
-        return await asyncio.wrap_future(self._thread.submit(self._code, article))
+    async def code(self, article: Article, *, explain: bool = False):
+        """The article's events; with ``explain``, a ``Coded`` (events with decision records, and
+        the dropped candidates)."""
+        return await asyncio.wrap_future(self._thread.submit(self._code, article, explain))
 
     async def store(self, article: Article) -> tuple[dict, list[Event]]:
         return await asyncio.wrap_future(self._thread.submit(self._code_and_store, article))
@@ -92,6 +95,10 @@ class CodeRequest(BaseModel):
     date: dt.date | None = Field(None, description="publication date, YYYY-MM-DD; anchors relative dates")
 
 
+class CodeOnlyRequest(CodeRequest):
+    explain: bool = Field(False, description="add to each event what decided it, and list the dropped candidates")
+
+
 class ArticleRequest(CodeRequest):
     id: str | None = Field(None, max_length=200, description="your id; default: a hash of the text")
     title: str | None = Field(None, max_length=2000)
@@ -106,11 +113,14 @@ def _article(body: CodeRequest) -> Article:
 
 
 @router.post("/code", summary="Code a text into events without storing anything")
-async def code(body: CodeRequest, request: Request):
+async def code(body: CodeOnlyRequest, request: Request):
     article = _article(body)
-    events = await request.app.state.writer.code(article)
+    result = await request.app.state.writer.code(article, explain=body.explain)
+    if not body.explain:
+        return {"ok": True, "article_id": article.id, "text": article.text,
+                "events": [e.to_dict() for e in result]}
     return {"ok": True, "article_id": article.id, "text": article.text,
-            "events": [e.to_dict() for e in events]}
+            "events": [e.to_dict() for e in result.events], "dropped": [d.to_dict() for d in result.dropped]}
 
 
 @router.post("/articles", summary="Code an article and store it (needs the bearer token)",
