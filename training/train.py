@@ -1,6 +1,6 @@
 """Rebuild the event-type classifier from the project's own labelled sentences.
 
-    python training/train.py            # writes src/tidings/events/models/event_classifier.joblib
+    python training/train.py            # writes src/tidings/events/models/event_classifier.npz
 
 Deterministic: the same sentences, lexicon and library versions give the same model. The
 label of a sentence is derived from its CAMEO code through the packaged CAMEO->PLOVER
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from tidings.config import DEFAULT_MODEL  # noqa: E402
-from tidings.events.classifier import MODEL_FILE  # noqa: E402
+from tidings.events.classifier import MODEL_FILE, EventClassifier  # noqa: E402
 from tidings.events.codebook import load_codebook  # noqa: E402
 from tidings.events.features import FEATURES_VERSION, sentence_features  # noqa: E402
 from tidings.events.triggers import load_lexicon  # noqa: E402
@@ -66,7 +66,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cv", type=int, default=0, help="also report N-fold cross-validation")
     args = parser.parse_args(argv)
 
-    import joblib
     import numpy as np
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -101,10 +100,34 @@ def main(argv: list[str] | None = None) -> int:
     digest.update(f"C={C};lexicon={lexicon.size};features={FEATURES_VERSION}".encode("utf-8"))
     version = digest.hexdigest()[:10]
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"text_vectorizer": text_vectorizer, "fact_vectorizer": fact_vectorizer, "model": model,
-                 "version": version, "labels": sorted(set(labels))}, OUT, compress=3)
+    classifier = exported(text_vectorizer, fact_vectorizer, model, version)
+    check_export(classifier, model, x, features)
+    classifier.save(OUT)
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e6:.1f} MB), version {version}")
     return 0
+
+
+def exported(text_vectorizer, fact_vectorizer, model, version: str) -> EventClassifier:
+    """The fitted scikit-learn objects as the arrays the package codes with."""
+    def terms(vectorizer) -> list[str]:
+        return sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.__getitem__)
+
+    return EventClassifier({"text_terms": terms(text_vectorizer), "text_idf": text_vectorizer.idf_,
+                            "fact_terms": terms(fact_vectorizer), "fact_idf": fact_vectorizer.idf_,
+                            "coef": model.coef_, "intercept": model.intercept_,
+                            "labels": [str(c) for c in model.classes_], "version": version})
+
+
+def check_export(classifier: EventClassifier, model, x, features) -> None:
+    """The arrays must give scikit-learn's probabilities on every training sentence."""
+    import numpy as np
+
+    expected = model.predict_proba(x)
+    got = np.array([[row[label] for label in classifier.labels] for row in classifier.predict(features)])
+    worst = float(np.abs(expected - got).max())
+    if worst > 1e-9:
+        raise SystemExit(f"exported classifier differs from scikit-learn's by up to {worst:.2e}")
+    print(f"exported arrays agree with scikit-learn on {len(features)} sentences (max difference {worst:.1e})")
 
 
 if __name__ == "__main__":

@@ -99,17 +99,11 @@ def copy_classifier(folder: Path) -> Path | None:
 
 def pin_classifier(path: str | os.PathLike[str]) -> None:
     """Make ``Pipeline.load`` use the classifier at ``path`` in this process."""
-    import warnings
-
-    import joblib
-
     import tidings.pipeline
     from tidings.events.classifier import EventClassifier
 
     def load():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return EventClassifier(joblib.load(path))
+        return EventClassifier.from_file(path)
 
     tidings.pipeline.load_classifier = load
 
