@@ -79,6 +79,7 @@ class Knowledge:
     max_tokens: int = 1
     lower_first: set[str] = field(default_factory=set)
     first_words: set[str] = field(default_factory=set)
+    longest: dict[str, int] = field(default_factory=dict)  # first word -> most tokens a name from it spans
 
     def add(self, surface: str, entry: Entry, *, lower: bool = False) -> None:
         key = fold(surface).lower() if lower else fold(surface)
@@ -88,11 +89,23 @@ class Knowledge:
         index = self.lower if lower else self.names
         if entry not in index[key]:
             index[key].append(entry)
-        self.max_tokens = max(self.max_tokens, len(key.replace("-", " - ").split()) + 1)
+        # the parser may cut a name into more tokens than its words ("People 's"): one to spare
+        # overall, two for the names of one first word
+        tokens = len(key.replace("-", " - ").split())
+        self.max_tokens = max(self.max_tokens, tokens + 1)
+        self.longest[first] = max(self.longest.get(first, 0), tokens + 2)
+
+    @staticmethod
+    def _first(word: str) -> str:
+        return fold(word).lower().replace("-", " ").replace("'", " ").split(" ", 1)[0]
 
     def may_start(self, word: str) -> bool:
         """Whether any known name or term begins with this word (case-folded)."""
-        return fold(word).lower().replace("-", " ").replace("'", " ").split(" ", 1)[0] in self.first_words
+        return self._first(word) in self.first_words
+
+    def longest_from(self, word: str) -> int:
+        """The most tokens a known name beginning with this word can span (0: none begins so)."""
+        return min(self.longest.get(self._first(word), 0), self.max_tokens)
 
     def has_lower_prefix(self, surface: str) -> bool:
         """Whether a lower-case multi-word phrase could be a role or collective at all."""

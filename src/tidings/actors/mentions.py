@@ -32,6 +32,20 @@ def doc_text(doc) -> str:
     return text
 
 
+def doc_ents(doc) -> tuple:
+    """The document's entities, built once (spaCy's Doc.ents makes new spans on each call)."""
+    ents = doc.user_data.get("tidings_ents")
+    if ents is None:
+        ents = doc.user_data["tidings_ents"] = doc.ents
+    return ents
+
+
+def span_ents(span) -> list:
+    """The entities inside a span (a sentence), from the document's built-once list: spaCy's
+    Span.ents rebuilds the document's entities on each call."""
+    return [e for e in doc_ents(span.doc) if e.start >= span.start and e.end <= span.end]
+
+
 def find_mentions(doc, knowledge: Knowledge, start: int, end: int) -> list[Mention]:
     """Longest known names in doc[start:end], left to right, without overlaps."""
     found: list[Mention] = []
@@ -39,15 +53,17 @@ def find_mentions(doc, knowledge: Knowledge, start: int, end: int) -> list[Menti
     i = start
     while i < end:
         hit: Mention | None = None
-        if not knowledge.may_start(doc[i].text):
+        longest = knowledge.longest_from(doc[i].text)
+        if not longest:
             i += 1
             continue
-        for n in range(min(knowledge.max_tokens, end - i), 0, -1):
-            first, last = doc[i], doc[i + n - 1]
+        first = doc[i]
+        for n in range(min(longest, end - i), 0, -1):
+            last = doc[i + n - 1]
             if last.is_punct and n > 1:
                 continue
             text = text_of[first.idx: last.idx + len(last.text)]
-            if n > 1 and not any(c.isupper() for c in text) and not knowledge.has_lower_prefix(text):
+            if n > 1 and text.lower() == text and not knowledge.has_lower_prefix(text):
                 continue
             entries = knowledge.lookup(text)
             if not entries and text.lower().startswith("the "):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from tidings.actors.knowledge import Entry, Knowledge, fold
 from tidings.actors.memory import ArticleMemory
-from tidings.actors.mentions import Mention, coordinated, doc_text, element_tokens, phrase_span
+from tidings.actors.mentions import Mention, coordinated, doc_ents, doc_text, element_tokens, phrase_span
 from tidings.nlp.grammar import words
 from tidings.types import NON_STATE_CODES, Actor
 
@@ -162,7 +162,7 @@ class ActorResolver:
             # when it is only where the act happened ("met in Almaty"), and a name the article
             # gave a person is no place ("Tamim")
             known = {i for m in inside for i in range(m.start, m.end)}
-            for ent in doc.ents:
+            for ent in doc_ents(doc):
                 if ent.label_ in ("GPE", "LOC", "NORP") and ent.start in indices and ent.start not in known \
                         and not (locative and ent.start <= head.i < ent.end) and memory.by_name(ent.text) is None:
                     code = self.place_country(ent.text, context)
@@ -185,7 +185,7 @@ class ActorResolver:
         roles = [(m, e) for m, e in roles if m.start <= head.i < m.end or head.pos_ == "PROPN"
                  or head.ent_type_ in ("PERSON", "NORP", "CARDINAL") or any(m.start <= i < m.end for i in of_objects)]
         role = self._head_role(roles, head)
-        persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start in indices
+        persons = [e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start in indices
                    and not any(m.start <= e.start < m.end for m, _ in leaders)]
         person_name = persons[0].text if persons else None
         out: list[Resolved] = []
@@ -320,7 +320,7 @@ class ActorResolver:
             known = memory.last_subject(person=person) or memory.last(person=person)
             if known is not None:
                 return [self._recall(known, text, start, end, f"memory_reference: pronoun {head.text!r}")]
-        ent = next((e for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE", "FAC")
+        ent = next((e for e in doc_ents(doc) if e.label_ in ("ORG", "NORP", "GPE", "FAC")
                     and any(i in indices for i in range(e.start, e.end))), None)
         if ent is not None:
             return [Resolved(Actor(text, ent.text, None, None, None, start, end),
@@ -348,7 +348,7 @@ class ActorResolver:
         """Whether the person the parser found around a known name can be that entry: every word
         the person's name adds to the mention must be part of the entry's name ('Diane Abbott',
         'Mostafa Mohammad Najjar' are other people than 'Abbott', 'Mohammad Najjar')."""
-        person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= m.start and m.end <= e.end), None)
+        person = next((e for e in doc_ents(doc) if e.label_ == "PERSON" and e.start <= m.start and m.end <= e.end), None)
         if person is None or (person.start, person.end) == (m.start, m.end):
             return True
         known = {w.lower() for w in fold(entry.name).replace("-", " ").split()}

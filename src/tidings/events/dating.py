@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from tidings.actors.mentions import span_ents
 from tidings.attributes.time import resolve_date
 from tidings.events.status import governing_chain
 from tidings.nlp.grammar import words
@@ -19,7 +20,7 @@ def sentence_dates(sent, pub: dt.date | None, reference: dt.date | None = None) 
     day" against ``reference``, the date of the sentence before), with the entity. A TIME entity
     right after a DATE one is read with it ("Friday" + "night")."""
     found = []
-    ents = list(sent.ents)
+    ents = span_ents(sent)
     covered = {i for e in ents for i in range(e.start, e.end)}
     # "overnight" names a night without the parser tagging it
     ents += [sent.doc[t.i:t.i + 1] for t in sent if t.lower_ == "overnight" and t.i not in covered]

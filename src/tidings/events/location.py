@@ -8,6 +8,7 @@ destination of a movement ("sent troops to Batken"), else the dateline for the l
 
 from __future__ import annotations
 
+from tidings.actors.mentions import span_ents
 from tidings.attributes.place import Gazetteer
 from tidings.events.features import predicate
 from tidings.events.rulebook import load_rulebook
@@ -84,7 +85,7 @@ def event_place(trigger, sent, *, gazetteer: Gazetteer | None, context: set[str]
     preps = words("prepositions.locative") | (words("prepositions.motion") if type_ in moving else set())
     pred = predicate(sent)
     candidates: list[tuple[float, Place, str]] = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         anchor = _place_anchor(ent.root, preps)
