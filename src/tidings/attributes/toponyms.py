@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from tidings.actors.knowledge import Knowledge, fold
-from tidings.actors.mentions import find_mentions
+from tidings.actors.mentions import doc_ents, find_mentions
 from tidings.attributes.place import AP_STATES, Focus, Gazetteer, haversine_km
 from tidings.types import Article, Place
 
@@ -73,7 +73,7 @@ class ToponymExtractor:
         def free(start: int, end: int) -> bool:
             return not any(s < end and start < e for s, e, _ in spans)
 
-        for e in doc.ents:
+        for e in doc_ents(doc):
             if e.label_ not in _LABELS:
                 continue
             # "Thruxton, Hampshire": two toponyms
@@ -84,7 +84,7 @@ class ToponymExtractor:
                 offset += len(part) + 2
         # Places the parser took for people or organisations, where the words around say place:
         # "in Hampshire", "near Klamath Falls, Oregon".
-        for e in doc.ents:
+        for e in doc_ents(doc):
             if e.label_ not in ("PERSON", "ORG", "PRODUCT") or len(e) > 3:
                 continue
             before = doc[e.start - 1].lower_ if e.start > 0 else ""
@@ -104,7 +104,7 @@ class ToponymExtractor:
                     spans.append((start, end, mention.text))
         # Demonyms and unions the parser labels NORP/ORG ("European", "EU"), and places used for
         # their teams, governments or people that it labels ORG ("Liverpool", "Tamil Nadu").
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in ("NORP", "ORG") and free(ent.start_char, ent.end_char):
                 place = self.gazetteer.resolve(ent.text, context=frozenset(context))
                 if place is None:
@@ -124,7 +124,7 @@ class ToponymExtractor:
             if place is not None and place.precision in ("city", "admin1", "country"):
                 spans.append((start, end, city.title()))
         # Toponyms inside other names: "the New York Times", "Tamil Nadu government".
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in _CONTAINERS:
                 continue
             lead = 1 if ent[0].lower_ == "the" else 0  # "the Laurel County Sheriff's Office"
@@ -175,10 +175,10 @@ class ToponymExtractor:
         context: set[str] = set()
         mentions = mentions if mentions is not None else find_mentions(doc, self.knowledge, 0, len(doc))
         raw = self._spans(text, doc, context, mentions)
-        people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+        people = [e for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) >= 2]
         names = [(e.start, e.end) for e in people]
         persons = {t.text for e in people for t in e if t.text.istitle()}
-        persons -= {e.text for e in doc.ents if e.label_ == "GPE" and len(e) == 1 and e.start > 0
+        persons -= {e.text for e in doc_ents(doc) if e.label_ == "GPE" and len(e) == 1 and e.start > 0
                     and doc[e.start - 1].lower_ in _LOCATIVE}
         # countries named in the article, by the words that name them: a name is no evidence for itself
         named: dict[str, set[str]] = defaultdict(set)
