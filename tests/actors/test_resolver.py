@@ -96,3 +96,27 @@ def test_role_alone_takes_no_country_without_context():
     """)
     [found] = resolve(doc, token(doc, "Police"))
     assert (found.actor.country, found.actor.sector) == (None, "COP")
+
+
+def test_a_titled_person_unknown_to_the_knowledge_holds_office_at_home():
+    doc = parse("""
+        Iran     Iran     PROPN NNP nsubj    1 B-GPE
+        accused  accuse   VERB  VBD ROOT     1
+        Foreign  foreign  PROPN NNP compound 3
+        Minister minister PROPN NNP compound 4
+        Ali      Ali      PROPN NNP compound 5 B-PERSON
+        Rahimi   Rahimi   PROPN NNP dobj     1 I-PERSON
+        .        .        PUNCT .   punct    1
+    """)
+    kb = small_kb()
+    mentions = find_mentions(doc, kb, 0, len(doc))
+    [alone] = ActorResolver(kb).resolve_phrase(token(doc, "Rahimi"), mentions=mentions, when=dt.date(2019, 1, 1),
+                                               memory=ArticleMemory(), context=set())
+    assert (alone.actor.name, alone.actor.country, alone.actor.sector) == ("Ali Rahimi", None, "GOV")
+    [home] = ActorResolver(kb).resolve_phrase(token(doc, "Rahimi"), mentions=mentions, when=dt.date(2019, 1, 1),
+                                              memory=ArticleMemory(), context={"IRN"})
+    assert (home.actor.name, home.actor.country, home.actor.sector) == ("Ali Rahimi", "IRN", "GOV")
+    assert "role_country_from_article" in home.how
+    [off] = ActorResolver(kb, role_country=False).resolve_phrase(
+        token(doc, "Rahimi"), mentions=mentions, when=dt.date(2019, 1, 1), memory=ArticleMemory(), context={"IRN"})
+    assert off.actor.country is None

@@ -269,8 +269,13 @@ class ActorResolver:
             known = memory.by_name(person_name) if self.memory_rules else None
             if known is not None:
                 return [self._recall(known, text, start, end, f"memory_reference: name {person_name!r}")]
-            return [Resolved(Actor(text, person_name, None, role.sector if role else None, None, start, end),
-                             f"person named by the parser, not in the knowledge", (None, True))]
+            # a titled person the knowledge does not know ("Education Secretary Raul Roco") holds
+            # that office at home, as a bare role word does
+            country, whence = self._home_country(memory, context) if role is not None else (None, "")
+            how = "person named by the parser, not in the knowledge" + (
+                f"; role_country_from_article: {country} of {whence}" if country else "")
+            return [Resolved(Actor(text, person_name, country, role.sector if role else None, None, start, end),
+                             how, (None, True))]
         if role is not None:
             if self.memory_rules:
                 if role.name in _PERSON_ROLES or role.detail == "person" and role.name in memory.titles:
@@ -282,11 +287,7 @@ class ActorResolver:
                     if known is not None:
                         return [self._recall(known, text, start, end, f"memory_reference: last {role.sector} actor")]
             # "the authorities", "police": the article's own country before a foreign one named nearby
-            country, whence = None, ""
-            if self.role_country:
-                country, whence = memory.dominant_country(), "the article"
-                if country is None and len(context) == 1:
-                    country, whence = sorted(context)[0], "the sentence"
+            country, whence = self._home_country(memory, context)
             how = f"role {role.name!r} ({role.sector})" + (
                 f"; role_country_from_article: {country} of {whence}" if country else "; no country")
             return [Resolved(Actor(text, None, country, role.sector, None, start, end), how)]
@@ -326,6 +327,18 @@ class ActorResolver:
             return [Resolved(Actor(text, ent.text, None, None, None, start, end),
                              f"{ent.label_} entity {ent.text!r} not in the knowledge")]
         return []
+
+    def _home_country(self, memory: ArticleMemory, context) -> tuple[str | None, str]:
+        """The country of a domestic actor the text gives none: the article's dominant country,
+        or the sentence's only one (rule role_country_from_article)."""
+        if not self.role_country:
+            return None, ""
+        country = memory.dominant_country()
+        if country is not None:
+            return country, "the article"
+        if len(context) == 1:
+            return sorted(context)[0], "the sentence"
+        return None, ""
 
     @staticmethod
     def _titled(entry: Entry, role: Entry | None, roles, former: bool) -> Entry:
