@@ -256,3 +256,15 @@ def test_names_in_natural_case(convert, raw, org, expected):
 ])
 def test_agent_plurals(convert, singular, plural):
     assert convert.plural_of(singular) == plural
+
+
+@pytest.mark.parametrize("surface,country", [("New Mexico", "USA"), ("New South Wales", "AUS"),
+                                             ("Inner Mongolia", "CHN"), ("East Azerbaijan", "IRN"),
+                                             ("Mexico", "MEX"), ("Wales", "GBR"), ("Azerbaijan", "AZE")])
+def test_a_region_named_after_a_country_is_not_that_country(kb, surface, country):
+    assert {e.country for e in kb.lookup(surface)} == {country}
+
+
+def test_every_region_row_names_a_known_country(kb):
+    for row in iter_tsv("tidings.actors.data", "regions.tsv"):
+        assert row["country"] in kb.countries, row

@@ -190,6 +190,10 @@ def load_knowledge(folders: tuple[str, ...] = ()) -> Knowledge:
             kb.add(surface, Entry("adjective", display, code, None, qid, end=ended))
         for surface in _split(row.get("capitals", "")):
             kb.add(surface, Entry("capital", surface, code, "GOV", None, end=ended))
+    # regions whose names hold another country's ("New Mexico", "Inner Mongolia"): named as the
+    # country they belong to, as its capital is
+    for row in iter_tsv(_PKG, "regions.tsv", required=("name", "country")):
+        kb.add(row["name"], Entry("capital", row["name"], row["country"], "GOV"))
     # organizations*.tsv: the authored lists and lists converted from other projects
     for name in (n for n in list_files(_PKG, ".tsv") if n.startswith("organizations")):
         _add_organizations(kb, iter_tsv(_PKG, name, required=_REQUIRED["organizations"]))
