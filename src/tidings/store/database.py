@@ -5,6 +5,7 @@ the current schema) and ``store_error`` (what SQLite says, as a StoreError namin
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from tidings.errors import StoreError
@@ -25,6 +26,20 @@ def store_error(exc: sqlite3.Error, path: str) -> StoreError:
     if "readonly" in text or "unable to open" in text:
         return StoreError(f"{path}: cannot be opened for writing ({text})", code="E601")
     return StoreError(f"{path}: database error ({text})", code="E605")
+
+
+def select_in(db: sqlite3.Connection, sql: str, values: Iterable[object], *, before: Sequence[object] = (),
+              after: Sequence[object] = ()) -> set:
+    """The first column of ``sql`` over ``values``, whose ``{marks}`` stands for the IN list: run in
+    chunks of 500, under SQLite's limit on bound parameters. ``before``/``after`` bind the
+    parameters the query has before and after the list."""
+    values = list(dict.fromkeys(values))
+    found: set = set()
+    for i in range(0, len(values), 500):
+        chunk = values[i:i + 500]
+        query = sql.format(marks=",".join("?" * len(chunk)))
+        found.update(row[0] for row in db.execute(query, [*before, *chunk, *after]))
+    return found
 
 
 def connect(path: str | Path, *, timeout: float = 30.0, readonly: bool = False) -> sqlite3.Connection:

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tidings.store.database import store_error
+from tidings.store.database import select_in, store_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +66,7 @@ def save_feed(db: sqlite3.Connection, path: str, state: FeedState, *, title: str
 
 def seen_items(db: sqlite3.Connection, url: str, keys: Iterable[str]) -> set[str]:
     """Which of these entry keys of the feed are already stored."""
-    keys = list(dict.fromkeys(keys))
-    found: set[str] = set()
-    for i in range(0, len(keys), 500):
-        chunk = keys[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(r[0] for r in db.execute(
-            f"SELECT item FROM feed_items WHERE feed_url = ? AND item IN ({marks})", [url, *chunk]))
-    return found
+    return select_in(db, "SELECT item FROM feed_items WHERE feed_url = ? AND item IN ({marks})", keys, before=[url])
 
 
 def record_items(db: sqlite3.Connection, path: str, items: Iterable[tuple[str, str, str | None]], *,
@@ -94,14 +87,8 @@ def record_items(db: sqlite3.Connection, path: str, items: Iterable[tuple[str, s
 
 def alerted(db: sqlite3.Connection, rule: str, event_ids: Iterable[str]) -> set[str]:
     """Events already alerted (sent, printed or pending) for this rule."""
-    ids = list(event_ids)
-    found: set[str] = set()
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(r[0] for r in db.execute(
-            f"SELECT event_id FROM alerts WHERE rule = ? AND event_id IN ({marks})", [rule, *chunk]))
-    return found
+    return select_in(db, "SELECT event_id FROM alerts WHERE rule = ? AND event_id IN ({marks})", event_ids,
+                     before=[rule])
 
 
 def add_alerts(db: sqlite3.Connection, path: str, rows: Iterable[tuple[str, str, str | None, str]], *,

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from tidings.errors import TidingsError
 from tidings.store import dedup
-from tidings.store.database import connect, store_error
+from tidings.store.database import connect, select_in, store_error
 from tidings.store.schema import SCHEMA_VERSION
 from tidings.types import Actor, Article, Event
 
@@ -74,18 +74,10 @@ class Store:
 
     def coded(self, ids: Iterable[str], *, version: str | None = None) -> set[str]:
         """Which of these article ids are stored and coded (by ``version``, when given)."""
-        ids = list(dict.fromkeys(ids))
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT id FROM articles WHERE id IN ({marks}) AND coder_version IS NOT NULL"
-            args: list[object] = list(chunk)
-            if version is not None:
-                sql += " AND coder_version = ?"
-                args.append(version)
-            found.update(row[0] for row in self.db.execute(sql, args))
-        return found
+        sql = "SELECT id FROM articles WHERE id IN ({marks}) AND coder_version IS NOT NULL"
+        if version is None:
+            return select_in(self.db, sql, ids)
+        return select_in(self.db, sql + " AND coder_version = ?", ids, after=[version])
 
     def stored_articles(self, *, not_version: str | None = None) -> Iterator[Article]:
         """Stored articles (those not coded by ``not_version``), oldest first, for re-coding."""

@@ -27,6 +27,7 @@ from tidings.ingest.html import read_html
 from tidings.ingest.http import Answer, FetchError, get
 from tidings.store import Store
 from tidings.store import feeds as state
+from tidings.store.database import select_in
 from tidings.store.read import query_events
 from tidings.types import Article
 from tidings.watch.alerts import AlertRule, Sender
@@ -257,9 +258,7 @@ class Monitor:
             return None, problem
 
     def _events_of(self, article_ids: list[str]) -> set[str]:
-        marks = ",".join("?" * len(article_ids))
-        return {r[0] for r in self.store.db.execute(
-            f"SELECT DISTINCT event_id FROM mentions WHERE article_id IN ({marks})", article_ids)} if article_ids else set()
+        return select_in(self.store.db, "SELECT event_id FROM mentions WHERE article_id IN ({marks})", article_ids)
 
     def _failed(self, poll: _Poll, feed: state.FeedState, now: float, report: CycleReport) -> None:
         report.failed += 1
