@@ -20,11 +20,38 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "docs/dashboard.png"
 
 
-def main(argv: list[str]) -> int:
+def shoot(db: Path, out: Path, *, page: str = "", ready: str = ".map .point") -> None:
+    """Serve ``db`` on a free loopback port and photograph the dashboard page ``page`` (the part
+    after '/', e.g. '#/latest?period=week') once ``ready`` (a CSS selector) is on it."""
     import uvicorn
     from playwright.sync_api import sync_playwright
 
     from tidings.api.app import create_app
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), ws="none", log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=os.environ.get("TIDINGS_CHROMIUM", "/usr/bin/chromium"),
+                                        args=["--no-sandbox"])
+            tab = browser.new_page(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
+            tab.goto(f"http://127.0.0.1:{sock.getsockname()[1]}/{page}")
+            tab.wait_for_selector(ready)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            tab.screenshot(path=str(out), full_page=True)
+            browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    print(f"{out}: {out.stat().st_size:,} bytes", file=sys.stderr)
+
+
+def main(argv: list[str]) -> int:
     from tidings.ingest.readers import read_path
     from tidings.pipeline import Pipeline
     from tidings.store import Store
@@ -36,26 +63,7 @@ def main(argv: list[str]) -> int:
             articles = list(read_path(str(examples)))
         with Store.open(db) as store:
             store.write(list(Pipeline.load().pipe(articles)))
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        server = uvicorn.Server(uvicorn.Config(create_app(str(db)), ws="none", log_level="warning"))
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.05)
-        url = f"http://127.0.0.1:{sock.getsockname()[1]}/"
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=os.environ.get("TIDINGS_CHROMIUM", "/usr/bin/chromium"),
-                                        args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
-            page.goto(url)
-            page.wait_for_selector(".map .point")
-            out.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(out), full_page=True)
-            browser.close()
-        server.should_exit = True
-        thread.join(timeout=10)
-    print(f"{out}: {out.stat().st_size:,} bytes")
+        shoot(db, out)
     return 0
 
 

@@ -24,6 +24,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from dashboard_screenshot import shoot  # noqa: E402  (the same server and browser)
+
 ROUTES: dict[str, tuple[int, bytes, str]] = {}  # path -> (status, body, content type)
 POSTED: list[dict] = []
 
@@ -142,40 +145,9 @@ def main(argv: list[str]) -> int:
         for url, status, failures in feed_rows:
             print(f"  {url.rsplit('/', 1)[1]}: {status}, {failures} failures in a row", file=sys.stderr)
         if args.screenshot:
-            shoot(db, Path(args.screenshot))
+            shoot(db, Path(args.screenshot), page="#/latest?period=week", ready=".headline")
     server.shutdown()
     return 0
-
-
-def shoot(db: Path, out: Path) -> None:
-    import os
-    import socket
-    import time
-
-    import uvicorn
-    from playwright.sync_api import sync_playwright
-
-    from tidings.api.app import create_app
-
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), ws="none", log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("TIDINGS_CHROMIUM", "/usr/bin/chromium"),
-                                    args=["--no-sandbox"])
-        pg = browser.new_page(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
-        pg.goto(f"http://127.0.0.1:{sock.getsockname()[1]}/#/latest?period=week")
-        pg.wait_for_selector(".headline")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(out), full_page=True)
-        browser.close()
-    server.should_exit = True
-    thread.join(timeout=10)
-    print(f"{out}: {out.stat().st_size:,} bytes", file=sys.stderr)
 
 
 if __name__ == "__main__":
