@@ -76,36 +76,28 @@ class Knowledge:
     names: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     lower: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     countries: dict[str, Entry] = field(default_factory=dict)
-    max_tokens: int = 1
     lower_first: set[str] = field(default_factory=set)
-    first_words: set[str] = field(default_factory=set)
     longest: dict[str, int] = field(default_factory=dict)  # first word -> most tokens a name from it spans
 
     def add(self, surface: str, entry: Entry, *, lower: bool = False) -> None:
         key = fold(surface).lower() if lower else fold(surface)
         self.lower_first.add(key.split(" ", 1)[0].lower())
-        first = key.replace("-", " ").replace("'", " ").split(" ", 1)[0].lower()
-        self.first_words.add(first)
         index = self.lower if lower else self.names
         if entry not in index[key]:
             index[key].append(entry)
-        # the parser may cut a name into more tokens than its words ("People 's"): one to spare
-        # overall, two for the names of one first word
-        tokens = len(key.replace("-", " - ").split())
-        self.max_tokens = max(self.max_tokens, tokens + 1)
+        # the parser may cut a name into more tokens than its words ("People 's", "U.S.-led")
+        first, tokens = self._first(key), len(key.replace("-", " - ").split())
         self.longest[first] = max(self.longest.get(first, 0), tokens + 2)
 
     @staticmethod
     def _first(word: str) -> str:
+        """A name's or token's first word as names are indexed by it: folded, lower case, cut at
+        a hyphen or apostrophe."""
         return fold(word).lower().replace("-", " ").replace("'", " ").split(" ", 1)[0]
-
-    def may_start(self, word: str) -> bool:
-        """Whether any known name or term begins with this word (case-folded)."""
-        return self._first(word) in self.first_words
 
     def longest_from(self, word: str) -> int:
         """The most tokens a known name beginning with this word can span (0: none begins so)."""
-        return min(self.longest.get(self._first(word), 0), self.max_tokens)
+        return self.longest.get(self._first(word), 0)
 
     def has_lower_prefix(self, surface: str) -> bool:
         """Whether a lower-case multi-word phrase could be a role or collective at all."""
