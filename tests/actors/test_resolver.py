@@ -8,6 +8,7 @@ from tidings.actors.knowledge import Entry, Knowledge
 from tidings.actors.memory import ArticleMemory
 from tidings.actors.mentions import find_mentions
 from tidings.actors.resolver import ActorResolver
+from tidings.types import Actor
 
 
 def small_kb() -> Knowledge:
@@ -120,3 +121,18 @@ def test_a_titled_person_unknown_to_the_knowledge_holds_office_at_home():
     [off] = ActorResolver(kb, role_country=False).resolve_phrase(
         token(doc, "Rahimi"), mentions=mentions, when=dt.date(2019, 1, 1), memory=ArticleMemory(), context={"IRN"})
     assert off.actor.country is None
+
+
+def test_a_country_named_in_the_coordination_comes_before_the_articles():
+    doc = parse("""
+        Turkish     Turkish    ADJ   JJ  amod  1 B-NORP
+        police      police     NOUN  NN  nsubj 4
+        and         and        CCONJ CC  cc    1
+        prosecutors prosecutor NOUN  NNS conj  1
+        searched    search     VERB  VBD ROOT  4
+        .           .          PUNCT .   punct 4
+    """)
+    memory = ArticleMemory()
+    memory.remember(Actor("Iran", "Iran", "IRN", "GOV", None, 0, 4))  # the article so far is about Iran
+    found = resolve(doc, token(doc, "police"), memory=memory)
+    assert [(r.actor.country, r.actor.sector) for r in found] == [("TUR", "COP"), ("TUR", "JUD")]

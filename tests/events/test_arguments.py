@@ -127,3 +127,51 @@ def test_light_verb_lends_its_subject_to_the_event_noun(without, expected):
     args = arguments(token(doc, "talks"), RULES.without(without))
     assert texts(args.sources) == expected
     assert texts(args.targets) == ["Qatar"]
+
+
+def test_a_prepositional_verb_takes_its_prepositions_object():
+    doc = parse("""
+        Turkey  Turkey PROPN NNP nsubj 1 B-GPE
+        stands  stand  VERB  VBZ ROOT  1
+        by      by     ADP   IN  prep  1
+        the     the    DET   DT  det   5
+        Syrian  Syrian ADJ   JJ  amod  5 B-NORP
+        people  people NOUN  NNS pobj  2
+        .       .      PUNCT .   punct 1
+    """)
+    args = arguments(token(doc, "stands"), RULES, particle="by")
+    assert texts(args.targets) == ["people"] and args.reading(args.targets[0]) == "object of 'stand by'"
+    assert texts(arguments(token(doc, "stands"), RULES).targets) == []  # 'by' alone names no recipient
+    assert texts(arguments(token(doc, "stands"), RULES.without(["prepositional_verb_object"]), particle="by").targets) == []
+
+
+def test_with_a_direct_object_the_preposition_keeps_its_clause():
+    doc = parse("""
+        Niger    Niger   PROPN NNP nsubj 1 B-GPE
+        accused  accuse  VERB  VBD ROOT  1
+        Benin    Benin   PROPN NNP dobj  1 B-GPE
+        of       of      ADP   IN  prep  1
+        hosting  host    VERB  VBG pcomp 3
+        French   French  ADJ   JJ  amod  6 B-NORP
+        troops   troop   NOUN  NNS dobj  4
+        .        .       PUNCT .   punct 1
+    """)
+    args = arguments(token(doc, "accused"), RULES, particle="of")
+    assert texts(args.targets)[0] == "Benin" and "troops" not in texts(args.targets)
+
+
+def test_a_free_relative_clause_is_no_recipient():
+    doc = parse("""
+        They      they     PRON  PRP nsubj 1
+        gave      give     VERB  VBD ROOT  1
+        support   support  NOUN  NN  dobj  1
+        to        to       ADP   IN  prep  1
+        what      what     PRON  WP  dobj  6
+        Erdogan   Erdogan  PROPN NNP nsubj 6 B-PERSON
+        called    call     VERB  VBD pcomp 3
+        a         a        DET   DT  det   8
+        machine   machine  NOUN  NN  oprd  6
+        .         .        PUNCT .   punct 1
+    """)
+    args = arguments(token(doc, "gave"), RULES)
+    assert "called" not in texts(args.targets) and "Erdogan" not in texts(args.targets)

@@ -107,12 +107,16 @@ class ActorResolver:
         if self.role_country and len(found) > 1:
             # "Turkish police investigators, forensic experts and prosecutors", "the Yemeni army and
             # allied fighters": a role without a country of its own shares its coordinated
-            # elements' country when they name exactly one
-            shared = {r.actor.country for r in found if r.actor.country}
+            # elements' country when they name exactly one, before the article's ("the Syrian
+            # people and government")
+            def borrowed(r: Resolved) -> bool:
+                return r.actor.country is None or "role_country_from_article" in r.how
+
+            shared = {r.actor.country for r in found if not borrowed(r)}
             if len(shared) == 1:
                 code = next(iter(shared))
                 found = [Resolved(replace(r.actor, country=code), f"{r.how}; country {code} of the coordinated phrase",
-                                  r.memo) if r.actor.country is None and r.how.startswith("role ") else r for r in found]
+                                  r.memo) if borrowed(r) and r.actor.sector else r for r in found]
         return found
 
     def _resolve_element(self, head, mentions, when, memory: ArticleMemory, context,

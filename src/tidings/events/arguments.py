@@ -50,7 +50,13 @@ class _Found:
 
 
 def _pobjs(prep) -> list:
-    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    """The objects of a preposition. A free relative clause ("to what Erdoğan called a death
+    machine") is none: the actors inside it are not what it refers to."""
+    return [c for c in prep.children if c.dep_ == "pobj" or c.dep_ == "pcomp" and not _free_relative(c)]
+
+
+def _free_relative(clause) -> bool:
+    return clause.pos_ in ("VERB", "AUX") and any(c.lower_ in ("what", "whatever") for c in clause.children)
 
 
 def subject_of(verb, rules: RuleBook, depth: int = 0):
@@ -121,8 +127,16 @@ def _ordered(name: str, order: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for p in order if p in allowed) + tuple(sorted(allowed - set(order)))
 
 
-def verb_arguments(verb, rules: RuleBook, *, event_noun=None, depth: int = 0) -> Arguments:
+def verb_arguments(verb, rules: RuleBook, *, event_noun=None, depth: int = 0, particle: str | None = None
+                   ) -> Arguments:
+    """Source and target phrases of a verb; ``particle`` is the preposition that is part of the
+    trigger ("stand by", "side with", "crack down on"): a verb without a direct object takes the
+    preposition's object as its own ("accused Benin of hosting ..." keeps Benin)."""
     sources, targets = _Found(), _Found()
+    if particle and rules.on("prepositional_verb_object") and not _passive(verb) \
+            and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        targets.add([o for o in _prep_objects(verb, (particle,)) if o.dep_ == "pobj"],
+                    f"object of '{verb.lemma_} {particle}'")
     if _passive(verb):
         targets.add([c for c in verb.children if c.dep_ == "nsubjpass"], "passive subject")
         for child in verb.children:
@@ -250,7 +264,7 @@ def passive_place(verb):
     return None
 
 
-def arguments(trigger, rules: RuleBook, type_: str = "") -> Arguments:
+def arguments(trigger, rules: RuleBook, type_: str = "", particle: str | None = None) -> Arguments:
     if trigger.pos_ in ("NOUN", "PROPN"):
         return noun_arguments(trigger, rules)
-    return verb_arguments(trigger, rules)
+    return verb_arguments(trigger, rules, particle=particle)

@@ -143,7 +143,7 @@ class EventCoder:
             return Dropped(reading.index, draft.type, trigger.text, trigger.idx, stage, rule, trace.freeze())
 
         with _stage("arguments", article):
-            args = arguments(trigger, rules, draft.type)
+            args = arguments(trigger, rules, draft.type, draft.match.trigger.particle if draft.match else None)
         with _stage("actors", article):
             parties = self.parties.find(draft, args, ctx, trace)
         with _stage("vetoes", article):
